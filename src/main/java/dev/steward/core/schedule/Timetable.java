@@ -40,14 +40,17 @@ public final class Timetable<K> {
         return Optional.ofNullable(current.get(key)).map(Entry::due);
     }
 
+    /** A key that fell due, with the instant it was due at. */
+    public record Due<K>(K key, Instant at) {}
+
     /** Removes and returns every key due at or before {@code now}, earliest first. */
-    public List<K> pollDue(Instant now) {
-        List<K> due = new ArrayList<>();
+    public List<Due<K>> pollDue(Instant now) {
+        List<Due<K>> due = new ArrayList<>();
         while (!queue.isEmpty() && !queue.peek().due().isAfter(now)) {
             Entry<K> e = queue.poll();
             if (current.get(e.key()) == e) {
                 current.remove(e.key());
-                due.add(e.key());
+                due.add(new Due<>(e.key(), e.due()));
             }
         }
         return due;

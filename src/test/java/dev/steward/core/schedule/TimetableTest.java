@@ -17,7 +17,7 @@ class TimetableTest {
         t.schedule("b", T.plusSeconds(2));
         t.schedule("a", T.plusSeconds(1));
         t.schedule("c", T.plusSeconds(10));
-        assertThat(t.pollDue(T.plusSeconds(5))).containsExactly("a", "b");
+        assertThat(t.pollDue(T.plusSeconds(5))).extracting(Timetable.Due::key).containsExactly("a", "b");
         assertThat(t.nextDue()).contains(T.plusSeconds(10));
         assertThat(t.size()).isEqualTo(1);
     }

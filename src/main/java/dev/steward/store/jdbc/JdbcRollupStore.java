@@ -11,20 +11,22 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * {@link RollupStore} in the {@code check_rollup} table. A save runs in one transaction: one batched {@code INSERT ...
- * ON CONFLICT DO NOTHING} for all rollups (the usual case: a bucket saved once), then, for each bucket already stored,
- * a read of the row (locked {@code FOR UPDATE} on PostgreSQL; SQLite transactions hold the write lock from their
- * start), a merge in Java (the sketch cannot be merged in SQL) and an update. Rows are handled in key order, so
- * concurrent savers lock rows in the same order; a deadlock or serialization failure that PostgreSQL still reports is
- * retried by {@link Database#inTransaction}.
+ * ON CONFLICT DO NOTHING} for all rollups (the usual case: a bucket saved once), then, for the buckets already stored,
+ * a read of their rows (locked {@code FOR UPDATE} on PostgreSQL; SQLite transactions hold the write lock from their
+ * start), a merge in Java (the sketch cannot be merged in SQL) and one batched update. Rows are inserted and locked in
+ * key order, so concurrent savers take row locks in the same order; a deadlock or serialization failure that
+ * PostgreSQL still reports is retried by {@link Database#inTransaction}.
  */
 public final class JdbcRollupStore implements RollupStore {
     private static final String COLUMNS =
@@ -32,6 +34,9 @@ public final class JdbcRollupStore implements RollupStore {
                     + " latency_min_ns, latency_max_ns, latency_sum_ns, latency_sketch";
     private static final String KEY =
             "service = :service AND check_name = :check AND resolution = :resolution" + " AND bucket_start_ms = :start";
+
+    /** Keys per locking read: 4 parameters each, far below SQLite's and PostgreSQL's parameter limits. */
+    private static final int MERGE_CHUNK = 250;
 
     private final Database database;
 
@@ -51,8 +56,8 @@ public final class JdbcRollupStore implements RollupStore {
         List<Rollup> sorted = List.copyOf(byKey.values());
         database.inTransaction(handle -> {
             List<Rollup> existing = insertNew(handle, sorted);
-            for (Rollup rollup : existing) {
-                mergeInto(handle, rollup);
+            if (!existing.isEmpty()) {
+                mergeIntoStored(handle, existing);
             }
             return null;
         });
@@ -80,24 +85,55 @@ public final class JdbcRollupStore implements RollupStore {
         return existing;
     }
 
-    private void mergeInto(Handle handle, Rollup rollup) {
-        Optional<Rollup> stored = handle.createQuery(
-                        "SELECT " + COLUMNS + " FROM check_rollup WHERE " + KEY + database.lockClause())
-                .bind("service", rollup.check().service())
-                .bind("check", rollup.check().check())
-                .bind("resolution", rollup.resolution().label())
-                .bind("start", rollup.bucketStart().toEpochMilli())
-                .map((rs, ctx) -> read(rs))
-                .findOne();
-        Rollup merged = stored.map(s -> s.merge(rollup))
-                .orElseThrow(() -> new IllegalStateException("rollup " + rollup.key()
-                        + " was reported as already stored but could not be read back for merging"));
-        bindRow(
-                        handle.createUpdate("UPDATE check_rollup SET probe_count = :count, failure_count = :failures,"
-                                + " latency_min_ns = :min, latency_max_ns = :max, latency_sum_ns = :sum,"
-                                + " latency_sketch = :sketch WHERE " + KEY),
-                        merged)
-                .execute();
+    /** Reads the stored rows of {@code existing} (locked), merges each in Java and writes them back in one batch. */
+    private void mergeIntoStored(Handle handle, List<Rollup> existing) {
+        PreparedBatch update = handle.prepareBatch("UPDATE check_rollup SET probe_count = :count,"
+                + " failure_count = :failures, latency_min_ns = :min, latency_max_ns = :max, latency_sum_ns = :sum,"
+                + " latency_sketch = :sketch WHERE " + KEY);
+        for (int from = 0; from < existing.size(); from += MERGE_CHUNK) {
+            List<Rollup> chunk = existing.subList(from, Math.min(existing.size(), from + MERGE_CHUNK));
+            Map<RollupKey, Rollup> stored = readLocked(handle, chunk);
+            for (Rollup rollup : chunk) {
+                Rollup old = stored.get(rollup.key());
+                if (old == null) {
+                    throw new IllegalStateException("rollup " + rollup.key()
+                            + " was reported as already stored but could not be read back for merging");
+                }
+                bindRow(update, old.merge(rollup)).add();
+            }
+        }
+        update.execute();
+    }
+
+    /** The stored rows of {@code keys}, locked in key order on PostgreSQL. */
+    private Map<RollupKey, Rollup> readLocked(Handle handle, List<Rollup> keys) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM check_rollup"
+                + " WHERE (service, check_name, resolution, bucket_start_ms) IN (");
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(:s")
+                    .append(i)
+                    .append(", :c")
+                    .append(i)
+                    .append(", :r")
+                    .append(i)
+                    .append(", :t")
+                    .append(i)
+                    .append(')');
+        }
+        sql.append(") ORDER BY service, check_name, resolution, bucket_start_ms")
+                .append(database.lockClause());
+        Query query = handle.createQuery(sql.toString());
+        for (int i = 0; i < keys.size(); i++) {
+            Rollup key = keys.get(i);
+            query.bind("s" + i, key.check().service())
+                    .bind("c" + i, key.check().check())
+                    .bind("r" + i, key.resolution().label())
+                    .bind("t" + i, key.bucketStart().toEpochMilli());
+        }
+        Map<RollupKey, Rollup> stored = new HashMap<>();
+        query.map((rs, ctx) -> read(rs)).forEach(r -> stored.put(r.key(), r));
+        return stored;
     }
 
     private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindRow(S statement, Rollup rollup) {

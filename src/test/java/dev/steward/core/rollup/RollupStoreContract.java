@@ -71,6 +71,24 @@ public abstract class RollupStoreContract {
     }
 
     @Test
+    void mergesHundredsOfStoredBucketsInOneSave() {
+        List<Rollup> batch = new ArrayList<>();
+        for (int c = 0; c < 300; c++) {
+            CheckId check = new CheckId("svc" + c, "ping");
+            batch.add(probe(check, Resolution.MINUTE, T0, true, c));
+            batch.add(probe(check, Resolution.HOUR, T0, c % 2 == 0, c));
+        }
+        store().save(batch);
+        store().save(batch);
+
+        for (Rollup rollup : batch) {
+            assertThat(store().query(rollup.check(), rollup.resolution(), rollup.bucketStart(), T0.plusSeconds(60)))
+                    .singleElement()
+                    .isEqualTo(rollup.merge(rollup));
+        }
+    }
+
+    @Test
     void answersOldestFirstWhateverTheOrderOfSaving() {
         List<Rollup> rollups = new ArrayList<>();
         for (int minute = 0; minute < 20; minute++) {

@@ -133,7 +133,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in a transaction, again from the start (up to {@value #TRANSACTION_ATTEMPTS} times) when
-     * PostgreSQL aborts it for a deadlock or a serialization failure, which only retrying can resolve.
+     * PostgreSQL aborts it for a deadlock or a serialization failure, or when {@code work} throws a {@link
+     * ConcurrentChangeException}: only running it again can resolve those.
      */
     public <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
         for (int attempt = 1; ; attempt++) {
@@ -154,6 +155,9 @@ public final class Database implements AutoCloseable {
 
     static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrentChangeException) {
+                return true;
+            }
             if (t instanceof SQLException sql
                     && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
                 return true;

@@ -24,16 +24,17 @@ import org.jdbi.v3.core.statement.Query;
  * {@link RollupStore} in the {@code check_rollup} table. A save runs in one transaction: one batched {@code INSERT ...
  * ON CONFLICT DO NOTHING} for all rollups (the usual case: a bucket saved once), then, for the buckets already stored,
  * a read of their rows (locked {@code FOR UPDATE} on PostgreSQL; SQLite transactions hold the write lock from their
- * start), a merge in Java (the sketch cannot be merged in SQL) and one batched update. Rows are inserted and locked in
- * key order, so concurrent savers take row locks in the same order; a deadlock or serialization failure that
- * PostgreSQL still reports is retried by {@link Database#inTransaction}.
+ * start), a merge in Java (the sketch cannot be merged in SQL) and one batched update. Rows are inserted in key order
+ * and locked in primary-key order, so concurrent savers take row locks in the same order; a deadlock or serialization
+ * failure that PostgreSQL still reports, or a row deleted (by retention) between the insert and the read, makes {@link
+ * Database#inTransaction} run the whole save again.
  */
 public final class JdbcRollupStore implements RollupStore {
     private static final String COLUMNS =
             "service, check_name, resolution, bucket_start_ms, probe_count, failure_count,"
                     + " latency_min_ns, latency_max_ns, latency_sum_ns, latency_sketch";
     private static final String KEY =
-            "service = :service AND check_name = :check AND resolution = :resolution" + " AND bucket_start_ms = :start";
+            "service = :service AND check_name = :check AND resolution = :resolution AND bucket_start_ms = :start";
 
     /** Keys per locking read: 4 parameters each, far below SQLite's and PostgreSQL's parameter limits. */
     private static final int MERGE_CHUNK = 250;
@@ -96,8 +97,8 @@ public final class JdbcRollupStore implements RollupStore {
             for (Rollup rollup : chunk) {
                 Rollup old = stored.get(rollup.key());
                 if (old == null) {
-                    throw new IllegalStateException("rollup " + rollup.key()
-                            + " was reported as already stored but could not be read back for merging");
+                    throw new ConcurrentChangeException("rollup " + rollup.key()
+                            + " was stored when inserting but gone when read back for merging");
                 }
                 bindRow(update, old.merge(rollup)).add();
             }

@@ -1,0 +1,57 @@
+package dev.steward.store.jdbc;
+
+import dev.steward.core.history.CheckEventStore;
+import dev.steward.core.history.CheckEventStoreContract;
+import dev.steward.core.rollup.RollupStore;
+import dev.steward.core.rollup.RollupStoreContract;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The store contracts on the PostgreSQL server at 127.0.0.1:5432, in a schema created for this class and dropped
+ * after it; skipped when the server is absent.
+ */
+class LocalPostgresStoreTest {
+    static String schema;
+    static Database database;
+
+    @BeforeAll
+    static void createSchema() {
+        schema = TestDatabases.createLocalSchema();
+        database = TestDatabases.openLocal(schema);
+    }
+
+    @AfterAll
+    static void dropSchema() throws SQLException {
+        if (database != null) {
+            database.close();
+        }
+        if (schema != null) {
+            TestDatabases.dropLocalSchema(schema);
+        }
+    }
+
+    @BeforeEach
+    void empty() {
+        TestDatabases.emptyTables(database);
+    }
+
+    @Nested
+    class Rollups extends RollupStoreContract {
+        @Override
+        protected RollupStore store() {
+            return new JdbcRollupStore(database);
+        }
+    }
+
+    @Nested
+    class Events extends CheckEventStoreContract {
+        @Override
+        protected CheckEventStore store() {
+            return new JdbcCheckEventStore(database);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.steward.store.jdbc;
+
+import dev.steward.core.history.CheckEventStore;
+import dev.steward.core.history.CheckEventStoreContract;
+import dev.steward.core.rollup.RollupStore;
+import dev.steward.core.rollup.RollupStoreContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contracts on a SQLite file in a fresh temporary directory per test. */
+class SqliteStoreTest {
+    @TempDir
+    Path dataDir;
+
+    Database database;
+
+    @BeforeEach
+    void open() {
+        database = Database.sqlite(dataDir);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Nested
+    class Rollups extends RollupStoreContract {
+        @Override
+        protected RollupStore store() {
+            return new JdbcRollupStore(database);
+        }
+    }
+
+    @Nested
+    class Events extends CheckEventStoreContract {
+        @Override
+        protected CheckEventStore store() {
+            return new JdbcCheckEventStore(database);
+        }
+    }
+}

@@ -13,7 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
  * HealthChecks style, the business endpoint {@code /api/documents}, and {@code /metrics} for its own traffic.
  *
  * <p>{@code /health} is a liveness answer: it stays {@code UP} while a dependency is unhealthy, which only {@code
- * /health/detailed} reports (as ASP.NET Core does, with 503 when an entry is {@code Unhealthy}).
+ * /health/detailed} reports (as ASP.NET Core does, with 503 when an entry is {@code Unhealthy}). Its {@code search}
+ * entry follows the search service's fault: down, error or red make it {@code Unhealthy}, slow or yellow {@code
+ * Degraded}.
  */
 final class ApiService {
 
@@ -63,18 +65,18 @@ final class ApiService {
         };
     }
 
+    private record EntryState(String status, String description) {}
+
     private void detailed(Context ctx) {
-        var dependency = faults.current(DemoService.API).orElse(null) instanceof Fault.Dependency d ? d : null;
         var entries = new LinkedHashMap<String, Object>();
         String overall = "Healthy";
         long longest = 0;
         for (Entry e : ENTRIES) {
-            boolean broken = dependency != null && dependency.entry().equals(e.name());
-            String status = broken ? dependency.status() : "Healthy";
-            overall = worse(overall, status);
-            long micros = broken ? e.nominalMicros() * 40 : e.nominalMicros();
+            EntryState state = state(e);
+            overall = worse(overall, state.status());
+            long micros = state.status().equals("Healthy") ? e.nominalMicros() : e.nominalMicros() * 40;
             longest = Math.max(longest, micros);
-            entries.put(e.name(), entry(e, status, micros));
+            entries.put(e.name(), entry(e, state, micros));
         }
         var body = new LinkedHashMap<String, Object>();
         body.put("status", overall);
@@ -84,18 +86,47 @@ final class ApiService {
         json(ctx, body);
     }
 
-    private static Map<String, Object> entry(Entry e, String status, long micros) {
+    /**
+     * An entry is broken by a {@code dependency} fault on it; the {@code search} entry also follows the search
+     * service's own fault, as a real API's check of its search cluster would.
+     */
+    private EntryState state(Entry e) {
+        if (faults.current(DemoService.API).orElse(null) instanceof Fault.Dependency d
+                && d.entry().equals(e.name())) {
+            return new EntryState(
+                    d.status(),
+                    d.status().equals("Unhealthy")
+                            ? e.name() + " check failed: connection refused (fault injected by steward demo)"
+                            : e.name() + " answers slowly (fault injected by steward demo)");
+        }
+        if (e.name().equals("search")) {
+            var fault = faults.current(DemoService.SEARCH);
+            if (fault.isPresent()) {
+                return searchState(fault.get());
+            }
+        }
+        return new EntryState("Healthy", e.healthyDescription());
+    }
+
+    private static EntryState searchState(Fault fault) {
+        return switch (fault) {
+            case Fault.Down d -> new EntryState("Unhealthy", "search is unreachable: connection refused");
+            case Fault.ServerError d -> new EntryState("Unhealthy", "search answered HTTP 500");
+            case Fault.Slow d -> new EntryState("Degraded", "search answers slowly");
+            case Fault.ClusterStatus c ->
+                new EntryState(
+                        c.status().equals("red") ? "Unhealthy" : "Degraded",
+                        "Elasticsearch cluster " + SearchService.CLUSTER + " is " + c.status());
+            case Fault.Dependency d -> new EntryState("Healthy", "search is reachable");
+        };
+    }
+
+    private static Map<String, Object> entry(Entry e, EntryState state, long micros) {
         var entry = new LinkedHashMap<String, Object>();
         entry.put("data", Map.of());
-        entry.put(
-                "description",
-                switch (status) {
-                    case "Unhealthy" -> e.name() + " check failed: connection refused (fault injected by steward demo)";
-                    case "Degraded" -> e.name() + " answers slowly (fault injected by steward demo)";
-                    default -> e.healthyDescription();
-                });
+        entry.put("description", state.description());
         entry.put("duration", HealthDuration.format(micros * 1_000));
-        entry.put("status", status);
+        entry.put("status", state.status());
         entry.put("tags", List.of(e.tag()));
         return entry;
     }

@@ -86,6 +86,19 @@ public final class DemoStack implements AutoCloseable {
         return servers.get(service).listening();
     }
 
+    /** What runs where, one line per service, for the CLI to print. */
+    public String summary() {
+        var out = new StringBuilder();
+        out.append(line(DemoService.API, "/health /health/detailed /api/documents /metrics"));
+        out.append(line(DemoService.SEARCH, "/_cluster/health"));
+        out.append(line(DemoService.FRONTEND, "/"));
+        return out.toString();
+    }
+
+    private String line(DemoService service, String paths) {
+        return String.format("  %-9s %-24s %s%n", service.id(), url(service), paths);
+    }
+
     /** Stops the traffic generator, releases requests held by {@code slow} faults, stops every service. */
     @Override
     public void close() {

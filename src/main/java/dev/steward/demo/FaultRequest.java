@@ -95,8 +95,7 @@ public final class FaultRequest {
                 });
         for (String key : root.propertyNames()) {
             if (!keys.contains(key)) {
-                errors.add(new FieldError(
-                        key, shown(root.get(key)), "no such key for fault " + kind + "; allowed keys", keys));
+                errors.add(new FieldError(key, shown(root.get(key)), "a key that fault " + kind + " takes", keys));
             }
         }
     }
@@ -108,15 +107,16 @@ public final class FaultRequest {
             case "error" -> Optional.of(new Fault.ServerError());
             case "slow" -> latency(root, errors).map(Fault.Slow::new);
             case "status" ->
-                oneOf(root, "status", Fault.ClusterStatus.ALLOWED, null, errors).map(Fault.ClusterStatus::new);
+                oneOf(root, "status", "a cluster status", Fault.ClusterStatus.ALLOWED, null, errors)
+                        .map(Fault.ClusterStatus::new);
             case "dependency" -> dependency(root, errors);
             default -> throw new IllegalStateException("fault kind accepted but not handled: " + kind);
         };
     }
 
     private static Optional<Fault> dependency(JsonNode root, List<FieldError> errors) {
-        var entry = oneOf(root, "entry", Fault.Dependency.ENTRIES, null, errors);
-        var status = oneOf(root, "status", Fault.Dependency.STATUSES, "Unhealthy", errors);
+        var entry = oneOf(root, "entry", "an entry of /health/detailed", Fault.Dependency.ENTRIES, null, errors);
+        var status = oneOf(root, "status", "an entry status", Fault.Dependency.STATUSES, "Unhealthy", errors);
         if (entry.isEmpty() || status.isEmpty()) {
             return Optional.empty();
         }
@@ -140,7 +140,12 @@ public final class FaultRequest {
     }
 
     private static Optional<String> oneOf(
-            JsonNode root, String field, List<String> allowed, String byDefault, List<FieldError> errors) {
+            JsonNode root,
+            String field,
+            String expected,
+            List<String> allowed,
+            String byDefault,
+            List<FieldError> errors) {
         JsonNode node = root.get(field);
         if (node == null && byDefault != null) {
             return Optional.of(byDefault);
@@ -148,7 +153,7 @@ public final class FaultRequest {
         if (node != null && node.isString() && allowed.contains(node.stringValue())) {
             return Optional.of(node.stringValue());
         }
-        errors.add(new FieldError(field, shown(node), "one of " + allowed, allowed));
+        errors.add(new FieldError(field, shown(node), expected, allowed));
         return Optional.empty();
     }
 
@@ -166,7 +171,8 @@ public final class FaultRequest {
 
     static String describe(List<FieldError> errors) {
         return errors.stream()
-                .map(e -> e.field() + ": " + e.expected() + ", was " + e.value())
+                .map(e -> e.field() + ": expected " + e.expected()
+                        + (e.allowed().isEmpty() ? "" : " " + e.allowed()) + ", was " + e.value())
                 .collect(Collectors.joining("; "));
     }
 }

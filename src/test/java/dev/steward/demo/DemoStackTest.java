@@ -72,6 +72,9 @@ class DemoStackTest {
         for (DemoService service : DemoService.values()) {
             assertThat(demo.url(service).getHost()).isEqualTo("127.0.0.1");
             assertThat(demo.url(service).getPort()).isPositive();
+            assertThat(demo.summary())
+                    .contains(service.id() + " ")
+                    .contains(demo.url(service).toString());
         }
     }
 
@@ -271,6 +274,30 @@ class DemoStackTest {
         assertThat(body.get("entries").get("search").get("status").stringValue())
                 .isEqualTo("Healthy");
         assertThat(http.get(api("/health")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theApisSearchEntryFollowsTheSearchServicesFault() throws Exception {
+        inject("{\"service\":\"search\",\"fault\":\"status\",\"status\":\"yellow\"}");
+        JsonNode yellow = DemoHttp.json(http.get(api("/health/detailed")));
+        assertThat(yellow.get("entries").get("search").get("status").stringValue())
+                .isEqualTo("Degraded");
+
+        inject("{\"service\":\"search\",\"fault\":\"down\"}");
+        var down = http.get(api("/health/detailed"));
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(DemoHttp.json(down)
+                        .get("entries")
+                        .get("search")
+                        .get("status")
+                        .stringValue())
+                .isEqualTo("Unhealthy");
+        assertThat(DemoHttp.json(down)
+                        .get("entries")
+                        .get("database")
+                        .get("status")
+                        .stringValue())
+                .isEqualTo("Healthy");
     }
 
     @Test

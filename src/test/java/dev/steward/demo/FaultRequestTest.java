@@ -63,6 +63,14 @@ class FaultRequestTest {
         assertThat(errors).extracting(FaultRequest.FieldError::field).containsExactly("colour", "latency_ms");
         assertThat(errors.get(1).value()).isEqualTo("\"fast\"");
         assertThat(errors.get(1).expected()).contains("1 to 60000");
+        assertThat(errors.get(0).allowed()).containsExactly("service", "fault", "latency_ms");
+    }
+
+    @Test
+    void describesEachErrorWithFieldExpectationAllowedValuesAndValueSeen() {
+        var errors = errors("{\"service\":\"search\",\"fault\":\"status\",\"status\":\"purple\"}");
+        assertThat(FaultRequest.describe(errors))
+                .isEqualTo("status: expected a cluster status [yellow, red], was \"purple\"");
     }
 
     @Test

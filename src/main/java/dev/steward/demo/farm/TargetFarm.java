@@ -136,8 +136,8 @@ public final class TargetFarm implements AutoCloseable {
         int ports = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
-                case "--ports" -> ports = Integer.parseInt(value(args, ++i, "--ports"));
+                case "--port" -> port = number(args, ++i, "--port");
+                case "--ports" -> ports = number(args, ++i, "--ports");
                 default -> {
                     System.err.println("unknown argument " + args[i] + "; usage: TargetFarm [--port 9100] [--ports 1]");
                     System.exit(2);
@@ -150,11 +150,14 @@ public final class TargetFarm implements AutoCloseable {
         farm.closed.await();
     }
 
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length) {
-            System.err.println(flag + " needs a value");
+    private static int number(String[] args, int i, String flag) {
+        String value = i < args.length ? args[i] : null;
+        try {
+            return Integer.parseInt(String.valueOf(value));
+        } catch (NumberFormatException e) {
+            System.err.println(flag + " needs a whole number, was " + value);
             System.exit(2);
+            return -1;
         }
-        return args[i];
     }
 }

@@ -26,7 +26,6 @@ public final class FaultController {
     private final Map<DemoService, Fault> active = new EnumMap<>(DemoService.class);
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock changes = new ReentrantLock();
-    private long generation;
     private int held;
 
     public void addListener(Listener listener) {
@@ -70,19 +69,18 @@ public final class FaultController {
     }
 
     /**
-     * If {@code service} has a {@code slow} fault, waits its latency, returning early when any fault changes (so
-     * clearing {@code slow}, or closing the stack, releases the requests it holds). Reading the fault and starting to
-     * wait is one step: a change cannot slip in between and leave a request held for a fault that is gone.
+     * If {@code service} has a {@code slow} fault, waits its latency, returning early when that fault is cleared or
+     * replaced (so clearing {@code slow}, or closing the stack, releases the requests it holds). Reading the fault and
+     * starting to wait is one step: a change cannot slip in between and leave a request held for a fault that is gone.
      */
     public synchronized void holdIfSlow(DemoService service) throws InterruptedException {
         if (!(active.get(service) instanceof Fault.Slow slow)) {
             return;
         }
-        long seen = generation;
         long deadline = System.nanoTime() + slow.latency().toNanos();
         held++;
         try {
-            while (seen == generation) {
+            while (active.get(service) == slow) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return;
@@ -104,7 +102,6 @@ public final class FaultController {
         try {
             synchronized (this) {
                 fault.ifPresentOrElse(f -> active.put(service, f), () -> active.remove(service));
-                generation++;
                 notifyAll();
             }
             for (Listener listener : listeners) {

@@ -60,6 +60,24 @@ class FaultControllerTest {
     }
 
     @Test
+    void aChangeToAnotherServiceDoesNotReleaseAHeldRequest() throws Exception {
+        faults.inject(DemoService.API, new Fault.Slow(Duration.ofSeconds(30)));
+        var holder = Thread.ofVirtual().start(() -> {
+            try {
+                faults.holdIfSlow(DemoService.API);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        awaitHeld(faults, 1);
+        faults.inject(DemoService.SEARCH, new Fault.ClusterStatus("red"));
+        assertThat(holder.join(Duration.ofMillis(100))).isFalse();
+        assertThat(faults.held()).isEqualTo(1);
+        faults.inject(DemoService.API, new Fault.ServerError());
+        assertThat(holder.join(Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
     void holdsNothingWhenTheServiceIsNotSlow() throws Exception {
         faults.inject(DemoService.API, new Fault.ServerError());
         faults.holdIfSlow(DemoService.API);

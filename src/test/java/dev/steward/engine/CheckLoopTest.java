@@ -155,14 +155,19 @@ class CheckLoopTest {
                 }
             };
             CheckLoop loop = new CheckLoop(clock, clock::nanos, hanging, executor, List.of(sink), new SchedulerStats());
-            loop.configure(stack(checks.toArray(CheckConfig[]::new)), T0);
-            loop.runDue(T0.plusSeconds(30));
-            assertThat(othersDone.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(loop.snapshot().get(new CheckId("slow", "hang")).running())
-                    .isTrue();
-            // the hanging check is not scheduled again while its probe is in flight
-            assertThat(loop.runDue(T0.plusSeconds(30))).isZero();
-            release.countDown();
+            try {
+                loop.configure(stack(checks.toArray(CheckConfig[]::new)), T0);
+                clock.set(T0.plusSeconds(30));
+                assertThat(loop.runDue(T0.plusSeconds(30))).isEqualTo(21);
+                assertThat(othersDone.await(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(loop.snapshot().get(new CheckId("slow", "hang")).running())
+                        .isTrue();
+                // the hanging check is not started again while its probe is in flight; the others are due later
+                assertThat(loop.runDue(T0.plusSeconds(59))).isZero();
+                assertThat(loop.runDue(T0.plusSeconds(60))).isEqualTo(20);
+            } finally {
+                release.countDown();
+            }
         }
     }
 }

@@ -123,7 +123,8 @@ final class Ast {
 
         @Override
         public String toString() {
-            return subject + " in " + options.stream().map(Object::toString).collect(Collectors.joining(", ", "[", "]"));
+            return subject + " in "
+                    + options.stream().map(Object::toString).collect(Collectors.joining(", ", "[", "]"));
         }
     }
 
@@ -133,12 +134,14 @@ final class Ast {
         public Outcome outcome(Evaluation e) {
             Resolution s = e.resolve(subject);
             return switch (s) {
-                case Resolution.Present(Value.Text(String text)) when needle.value() instanceof Value.Text(String n) ->
+                case Resolution.Present(Value.Text(String text))
+                when needle.value() instanceof Value.Text(String n) ->
                     new Outcome(text.contains(n), source, s.render());
-                case Resolution.Present(Value v) -> new Outcome(
-                        false,
-                        source,
-                        s.render() + " (" + ValueComparison.kind(v) + "; contains needs text and a text value)");
+                case Resolution.Present(Value v) ->
+                    new Outcome(
+                            false,
+                            source,
+                            s.render() + " (" + ValueComparison.kind(v) + "; contains needs text and a text value)");
                 case Resolution.Absent a -> new Outcome(false, source, a.render());
                 case Resolution.Composite(JsonNode node) -> new Outcome(inComposite(node), source, s.render());
             };
@@ -172,12 +175,11 @@ final class Ast {
             if (!(s instanceof Resolution.Present(Value v))) {
                 return new Outcome(false, source, s.render());
             }
-            String text =
-                    switch (v) {
-                        case Value.Text(String t) -> t;
-                        case Value.Dur(java.time.Duration d) -> DurationLiteral.format(d);
-                        default -> v.toString();
-                    };
+            String text = switch (v) {
+                case Value.Text(String t) -> t;
+                case Value.Dur(java.time.Duration d) -> DurationLiteral.format(d);
+                default -> v.toString();
+            };
             return new Outcome(pattern.matcher(text).find(), source, s.render());
         }
 

@@ -57,7 +57,9 @@ final class ConditionLexer {
 
     private Token punctuation(char c) {
         int start = pos;
-        String two = src.startsWith("==", pos) || src.startsWith("!=", pos) || src.startsWith("<=", pos)
+        String two = src.startsWith("==", pos)
+                        || src.startsWith("!=", pos)
+                        || src.startsWith("<=", pos)
                         || src.startsWith(">=", pos)
                 ? src.substring(pos, pos + 2)
                 : null;
@@ -65,19 +67,18 @@ final class ConditionLexer {
             pos += 2;
             return token(Kind.OPERATOR, start, null);
         }
-        Kind kind =
-                switch (c) {
-                    case '<', '>' -> Kind.OPERATOR;
-                    case '(' -> Kind.LPAREN;
-                    case ')' -> Kind.RPAREN;
-                    case '[' -> Kind.LBRACKET;
-                    case ']' -> Kind.RBRACKET;
-                    case ',' -> Kind.COMMA;
-                    case '.' -> Kind.DOT;
-                    case '=' -> throw new ConditionSyntaxException(pos, "'==' to compare", "'='");
-                    case '!' -> throw new ConditionSyntaxException(pos, "'!=' (or the keyword not)", "'!'");
-                    default -> throw new ConditionSyntaxException(pos, "a path, a value or an operator", "'" + c + "'");
-                };
+        Kind kind = switch (c) {
+            case '<', '>' -> Kind.OPERATOR;
+            case '(' -> Kind.LPAREN;
+            case ')' -> Kind.RPAREN;
+            case '[' -> Kind.LBRACKET;
+            case ']' -> Kind.RBRACKET;
+            case ',' -> Kind.COMMA;
+            case '.' -> Kind.DOT;
+            case '=' -> throw new ConditionSyntaxException(pos, "'==' to compare", "'='");
+            case '!' -> throw new ConditionSyntaxException(pos, "'!=' (or the keyword not)", "'!'");
+            default -> throw new ConditionSyntaxException(pos, "a path, a value or an operator", "'" + c + "'");
+        };
         pos++;
         return token(kind, start, null);
     }
@@ -199,8 +200,8 @@ final class ConditionLexer {
             case 't' -> "\t";
             case 'r' -> "\r";
             case 'u' -> unicodeEscape(at);
-            default -> throw new ConditionSyntaxException(
-                    at, "an escape such as \\\" \\\\ \\n \\t \\uXXXX", "'\\" + e + "'");
+            default ->
+                throw new ConditionSyntaxException(at, "an escape such as \\\" \\\\ \\n \\t \\uXXXX", "'\\" + e + "'");
         };
     }
 

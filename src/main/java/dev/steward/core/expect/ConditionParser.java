@@ -20,8 +20,9 @@ import java.util.regex.PatternSyntaxException;
  * or         = and { "or" and }
  * and        = unary { "and" unary }
  * unary      = "not" unary | "(" or ")" | predicate
- * predicate  = operand ( cmp operand | "in" "[" literal { "," literal } "]"
- *                      | "contains" literal | "matches" string )
+ * predicate  = operand [ cmp operand | "in" "[" literal { "," literal } [","] "]"
+ *                      | "contains" literal | "matches" string ]
+ *              (a bare operand is a truth test: body.ok means body.ok == true)
  * cmp        = "==" | "!=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;="
  * operand    = literal | path
  * path       = name { "." name | "[" integer "]" | "[" string "]" }
@@ -29,7 +30,8 @@ import java.util.regex.PatternSyntaxException;
  * </pre>
  */
 public final class ConditionParser {
-    private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "contains", "matches", "true", "false");
+    private static final Set<String> KEYWORDS =
+            Set.of("and", "or", "not", "in", "contains", "matches", "true", "false");
 
     private final String src;
     private final List<Token> tokens;
@@ -118,6 +120,11 @@ public final class ConditionParser {
             index++;
             return matches(subject, start);
         }
+        if (op.is(Kind.END) || op.is(Kind.RPAREN) || op.isWord("and") || op.isWord("or")) {
+            // a bare operand is a truth test: body.ok means body.ok == true
+            Literal yes = new Literal(new Value.Bool(true), "true");
+            return new Ast.Compare(subject, Operator.EQ, yes, sourceFrom(start));
+        }
         throw error("an operator (==, !=, <, <=, >, >=, in, contains, matches) after '" + describe(subject) + "'");
     }
 
@@ -172,12 +179,11 @@ public final class ConditionParser {
 
     private Literal literal(String expected) {
         Token t = peek();
-        Value v =
-                switch (t.kind()) {
-                    case NUMBER, DURATION, SIZE, STRING -> t.literal();
-                    case IDENT -> isLiteralWord(t) ? new Value.Bool(t.isWord("true")) : null;
-                    default -> null;
-                };
+        Value v = switch (t.kind()) {
+            case NUMBER, DURATION, SIZE, STRING -> t.literal();
+            case IDENT -> isLiteralWord(t) ? new Value.Bool(t.isWord("true")) : null;
+            default -> null;
+        };
         if (v == null) {
             throw error(expected);
         }
@@ -194,8 +200,9 @@ public final class ConditionParser {
                 index++;
                 segments.add(new Segment.Name(tokens.get(index++).text()));
             } else if (t.is(Kind.DOT)) {
-                index++;
-                throw error("a field name right after '.'");
+                Token n = next();
+                String found = n.is(Kind.END) ? "end of input" : n.start() > t.end() ? "a space" : n.describe();
+                throw new ConditionSyntaxException(t.end(), "a field name right after '.'", found);
             } else if (t.is(Kind.LBRACKET) && t.start() == tokens.get(index - 1).end()) {
                 index++;
                 segments.add(subscript());

@@ -84,7 +84,10 @@ public final class DurationLiteral {
             return "-" + format(d.negated());
         }
         if (d.getNano() % 1_000_000 != 0) {
-            return new BigDecimal(d.toNanos()).movePointLeft(9).stripTrailingZeros().toPlainString() + "s";
+            return new BigDecimal(d.toNanos())
+                            .movePointLeft(9)
+                            .stripTrailingZeros()
+                            .toPlainString() + "s";
         }
         long ms = d.toMillis();
         if (ms == 0) {

@@ -61,10 +61,12 @@ sealed interface Operand {
             StringBuilder b = new StringBuilder(root);
             for (Segment s : segments) {
                 switch (s) {
-                    case Segment.Name(String name) when NAME.matcher(name).matches() -> b.append('.')
-                            .append(name);
-                    case Segment.Name(String name) -> b.append('[').append(Literal.quote(name)).append(']');
-                    case Segment.Key(String key) -> b.append('[').append(Literal.quote(key)).append(']');
+                    case Segment.Name(String name)
+                    when NAME.matcher(name).matches() -> b.append('.').append(name);
+                    case Segment.Name(String name) ->
+                        b.append('[').append(Literal.quote(name)).append(']');
+                    case Segment.Key(String key) ->
+                        b.append('[').append(Literal.quote(key)).append(']');
                     case Segment.Index(int index) -> b.append('[').append(index).append(']');
                 }
             }

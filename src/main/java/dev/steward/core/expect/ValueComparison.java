@@ -54,15 +54,15 @@ final class ValueComparison {
         if (op.ordering() && (l instanceof Value.Text || l instanceof Value.Bool)) {
             return new Mismatch(kind(l) + " has no order; use == or != (or matches for text)");
         }
-        int c =
-                switch (l) {
-                    case Value.Num(double a) -> Double.isNaN(a) || Double.isNaN(((Value.Num) r).value())
-                            ? Integer.MIN_VALUE
-                            : Double.compare(a, ((Value.Num) r).value());
-                    case Value.Dur(java.time.Duration a) -> a.compareTo(((Value.Dur) r).value());
-                    case Value.Text(String a) -> a.equals(((Value.Text) r).value()) ? 0 : 1;
-                    case Value.Bool(boolean a) -> a == ((Value.Bool) r).value() ? 0 : 1;
-                };
+        int c = switch (l) {
+            case Value.Num(double a) ->
+                Double.isNaN(a) || Double.isNaN(((Value.Num) r).value())
+                        ? Integer.MIN_VALUE
+                        : Double.compare(a, ((Value.Num) r).value());
+            case Value.Dur(java.time.Duration a) -> a.compareTo(((Value.Dur) r).value());
+            case Value.Text(String a) -> a.equals(((Value.Text) r).value()) ? 0 : 1;
+            case Value.Bool(boolean a) -> a == ((Value.Bool) r).value() ? 0 : 1;
+        };
         if (c == Integer.MIN_VALUE) {
             return new Decided(op == Operator.NE);
         }

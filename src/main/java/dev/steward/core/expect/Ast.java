@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The nodes of a parsed condition. {@code source} is the node as written (whitespace normalised); {@code toString()}
- * is the canonical form.
+ * The nodes of a parsed condition. {@code source} is the node as written (whitespace normalised) and is also its
+ * {@code toString()}; {@code canonical()} is the fully parenthesised normal form.
  */
 final class Ast {
     private Ast() {}
@@ -36,7 +36,12 @@ final class Ast {
 
         @Override
         public String toString() {
-            return parts.stream().map(Object::toString).collect(Collectors.joining(" or ", "(", ")"));
+            return source;
+        }
+
+        @Override
+        public String canonical() {
+            return parts.stream().map(Expression::canonical).collect(Collectors.joining(" or ", "(", ")"));
         }
     }
 
@@ -56,7 +61,12 @@ final class Ast {
 
         @Override
         public String toString() {
-            return parts.stream().map(Object::toString).collect(Collectors.joining(" and ", "(", ")"));
+            return source;
+        }
+
+        @Override
+        public String canonical() {
+            return parts.stream().map(Expression::canonical).collect(Collectors.joining(" and ", "(", ")"));
         }
     }
 
@@ -70,7 +80,12 @@ final class Ast {
 
         @Override
         public String toString() {
-            return "not " + inner;
+            return source;
+        }
+
+        @Override
+        public String canonical() {
+            return "not " + inner.canonical();
         }
     }
 
@@ -94,6 +109,11 @@ final class Ast {
 
         @Override
         public String toString() {
+            return source;
+        }
+
+        @Override
+        public String canonical() {
             return left + " " + op.symbol + " " + right;
         }
     }
@@ -123,6 +143,11 @@ final class Ast {
 
         @Override
         public String toString() {
+            return source;
+        }
+
+        @Override
+        public String canonical() {
             return subject + " in "
                     + options.stream().map(Object::toString).collect(Collectors.joining(", ", "[", "]"));
         }
@@ -163,6 +188,11 @@ final class Ast {
 
         @Override
         public String toString() {
+            return source;
+        }
+
+        @Override
+        public String canonical() {
             return subject + " contains " + needle;
         }
     }
@@ -185,6 +215,11 @@ final class Ast {
 
         @Override
         public String toString() {
+            return source;
+        }
+
+        @Override
+        public String canonical() {
             return subject + " matches " + Literal.quote(pattern.pattern());
         }
     }

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * A parsed condition, as produced by {@link ConditionParser#parse}. Beyond {@link Condition} it tells which paths it
- * reads (so a loader can check them against the facts a probe type offers), and its {@link #toString()} is a
- * canonical, fully parenthesised form that parses back to an equivalent condition.
+ * reads (so a loader can check them against the facts a probe type offers), and it has a canonical, fully
+ * parenthesised form that parses back to an equivalent condition. {@code toString()} is {@link #source()}.
  */
 public sealed interface Expression extends Condition
         permits Ast.Or, Ast.And, Ast.Not, Ast.Compare, Ast.In, Ast.Contains, Ast.Matches {
@@ -17,6 +17,9 @@ public sealed interface Expression extends Condition
     default Verdict evaluate(Observation observation) {
         return outcome(new Evaluation(observation)).verdict();
     }
+
+    /** The condition fully parenthesised, with literals in a normal form ({@code 512MiB} becomes {@code 536870912}). */
+    String canonical();
 
     /** Internal: evaluates within one {@link Evaluation}, which caches parsed documents. */
     Outcome outcome(Evaluation evaluation);

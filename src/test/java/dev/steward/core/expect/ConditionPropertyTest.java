@@ -64,8 +64,8 @@ class ConditionPropertyTest {
     void canonicalFormParsesBackToTheSameConditionAndVerdict(long seed) {
         Random r = new Random(seed);
         Expression e = ConditionParser.parse(print(node(r, 3), r, true));
-        Expression again = ConditionParser.parse(e.toString());
-        assertThat(again.toString()).as("seed %d", seed).isEqualTo(e.toString());
+        Expression again = ConditionParser.parse(e.canonical());
+        assertThat(again.canonical()).as("seed %d", seed).isEqualTo(e.canonical());
         for (int i = 0; i < OBSERVATIONS_PER_CASE; i++) {
             Observation obs = observation(r);
             Verdict a = e.evaluate(obs);

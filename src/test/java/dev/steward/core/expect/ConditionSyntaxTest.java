@@ -121,7 +121,8 @@ class ConditionSyntaxTest {
     @Test
     void keywordsAreCaseInsensitiveAndNotBindsTighterThanAndWhichBindsTighterThanOr() {
         Expression e = ConditionParser.parse("NOT a == 1 And b == 2 OR c == 3");
-        assertThat(e.toString()).isEqualTo("((not a == 1 and b == 2) or c == 3)");
+        assertThat(e.canonical()).isEqualTo("((not a == 1 and b == 2) or c == 3)");
+        assertThat(e.toString()).isEqualTo("NOT a == 1 And b == 2 OR c == 3");
     }
 
     @Test

@@ -167,8 +167,8 @@ final class CheckReader {
                     r.diagnostics.add(
                             r.columns().at(s, s.value().indexOf(root)),
                             path,
-                            "unknown fact " + Quote.of(root) + " for a "
-                                    + probe.get().type() + " check in",
+                            "unknown fact " + Quote.of(root) + " for a check of type "
+                                    + probe.get().type() + " in",
                             Quote.of(s.value()),
                             "one of " + String.join(", ", roots));
                     return Optional.empty();

@@ -60,10 +60,10 @@ final class YamlTree {
         } catch (MarkedYamlEngineException e) {
             Position at = position(e.getProblemMark().or(e::getContextMark));
             String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
-            diagnostics.add(at, "", "invalid YAML: " + problem, null, "well-formed YAML");
+            diagnostics.add(at, "", "invalid YAML: " + problem, null, null);
             return Optional.empty();
         } catch (YamlEngineException e) {
-            diagnostics.add(Position.UNKNOWN, "", "invalid YAML: " + e.getMessage(), null, "well-formed YAML");
+            diagnostics.add(Position.UNKNOWN, "", "invalid YAML: " + e.getMessage(), null, null);
             return Optional.empty();
         }
     }

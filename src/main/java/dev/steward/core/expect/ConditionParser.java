@@ -22,7 +22,7 @@ import java.util.regex.PatternSyntaxException;
  * unary      = "not" unary | "(" or ")" | predicate
  * predicate  = operand [ cmp operand | "in" "[" literal { "," literal } [","] "]"
  *                      | "contains" literal | "matches" string ]
- *              (a bare operand is a truth test: body.ok means body.ok == true)
+ *              (a bare path is a truth test: body.ok means body.ok == true)
  * cmp        = "==" | "!=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;="
  * operand    = literal | path
  * path       = name { "." name | "[" integer "]" | "[" string "]" }
@@ -33,9 +33,12 @@ public final class ConditionParser {
     private static final Set<String> KEYWORDS =
             Set.of("and", "or", "not", "in", "contains", "matches", "true", "false");
 
+    private static final int MAX_DEPTH = 64;
+
     private final String src;
     private final List<Token> tokens;
     private int index;
+    private int depth;
 
     private ConditionParser(String src) {
         this.src = src;
@@ -81,6 +84,18 @@ public final class ConditionParser {
 
     private Expression unary() {
         Token t = peek();
+        if (++depth > MAX_DEPTH) {
+            throw new ConditionSyntaxException(
+                    t.start(), "at most " + MAX_DEPTH + " nested 'not's and parentheses", t.describe());
+        }
+        try {
+            return nested(t);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expression nested(Token t) {
         if (t.isWord("not")) {
             index++;
             Expression inner = unary();
@@ -120,7 +135,8 @@ public final class ConditionParser {
             index++;
             return matches(subject, start);
         }
-        if (op.is(Kind.END) || op.is(Kind.RPAREN) || op.isWord("and") || op.isWord("or")) {
+        boolean ends = op.is(Kind.END) || op.is(Kind.RPAREN) || op.isWord("and") || op.isWord("or");
+        if (ends && subject instanceof Path) {
             // a bare operand is a truth test: body.ok means body.ok == true
             Literal yes = new Literal(new Value.Bool(true), "true");
             return new Ast.Compare(subject, Operator.EQ, yes, sourceFrom(start));

@@ -81,7 +81,7 @@ class ConditionEvaluationTest {
                         "status == 503 or status == 200",
                         "not status == 503",
                         "not (status == 503 or latency > 1s)",
-                        "NOT status == 503 AND latency < 1S or false".replace("1S", "1s"),
+                        "NOT status == 503 AND latency < 1s or false == true",
                         "(status == 200)",
                         "((status == 200) and (body.ok == true))",
                         "status == 500 or status == 200 and latency < 1s",

@@ -58,6 +58,18 @@ class ConditionSyntaxTest {
                 Arguments.of("status == 200 and", 17, "a condition such as status == 200", "end of input"),
                 Arguments.of("not", 3, "a condition such as status == 200", "end of input"),
                 Arguments.of("and == 1", 0, "a condition such as status == 200", "'and'"),
+                Arguments.of(
+                        "200",
+                        3,
+                        "an operator (==, !=, <, <=, >, >=, in, contains, matches) after '200'",
+                        "end of input"),
+                Arguments.of(
+                        "(true) or x",
+                        5,
+                        "an operator (==, !=, <, <=, >, >=, in, contains, matches) after 'true'",
+                        "')'"),
+                Arguments.of("(".repeat(64) + "(a", 64, "at most 64 nested 'not's and parentheses", "'('"),
+                Arguments.of("not ".repeat(70) + "a", 256, "at most 64 nested 'not's and parentheses", "'not'"),
                 Arguments.of("status @ 1", 7, "a path, a value or an operator", "'@'"),
                 Arguments.of("status == 1_000", 11, "a unit or an operator after the number", "'_'"));
     }

@@ -209,7 +209,7 @@ final class NodeReader {
             }
             secret(e.value(), p).ifPresent(v -> out.put(name, v));
         }
-        return out;
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** Labels: names as in Prometheus, not reserved by Steward; values are text. */
@@ -233,7 +233,7 @@ final class NodeReader {
             }
             text(e.value(), p).ifPresent(v -> out.put(name, v));
         }
-        return out;
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static boolean isReserved(String label) {

@@ -201,7 +201,7 @@ final class ProbeReader {
             }
             r.secret(e.value(), p).ifPresent(v -> out.put(name, v));
         }
-        return out;
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private Optional<String> method(YamlNode node, String path) {

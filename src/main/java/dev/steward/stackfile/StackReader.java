@@ -73,7 +73,7 @@ final class StackReader {
             Optional<ServiceConfig> service = name.flatMap(n -> service(n, e.value(), path, defaults));
             service.ifPresent(s -> out.put(s.name(), s));
         }
-        return out;
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private Optional<ServiceConfig> service(String name, YamlNode node, String path, Defaults defaults) {

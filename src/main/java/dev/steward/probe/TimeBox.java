@@ -14,10 +14,14 @@ import java.util.function.Function;
 /**
  * Bounds a probe that drives a blocking client (JDBC, Jedis) whose own timeouts do not cover every step (name
  * resolution, second-granular driver settings). The work runs on its own virtual thread; when the limit passes, the
- * caller gets a TIMEOUT at once, and the resource the work registered (its connection) is closed so the abandoned
- * thread ends soon after instead of lingering on a dead target.
+ * caller gets a TIMEOUT, and the resource the work registered (its connection) is closed so the abandoned thread ends
+ * soon after instead of lingering on a dead target. The work should honour the deadline itself where its client can
+ * (and so report what it saw); the box is the backstop and waits {@link #GRACE} longer than the limit.
  */
 public final class TimeBox {
+    /** How much longer than the limit the box waits for work that keeps its own deadline. */
+    public static final Duration GRACE = Duration.ofMillis(40);
+
     private TimeBox() {}
 
     /** Where the work registers what must be closed if it is abandoned. */
@@ -63,7 +67,7 @@ public final class TimeBox {
                 result.completeExceptionally(t);
             }
         });
-        long remaining = limit.toNanos() - (System.nanoTime() - startNanos);
+        long remaining = limit.plus(GRACE).toNanos() - (System.nanoTime() - startNanos);
         try {
             return result.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

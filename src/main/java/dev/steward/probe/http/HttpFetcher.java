@@ -1,6 +1,7 @@
 package dev.steward.probe.http;
 
 import dev.steward.core.config.ProbeSpec.Auth;
+import dev.steward.core.config.ProbeSpec.Tls;
 import dev.steward.core.probe.Failure;
 import dev.steward.core.probe.FailureKind;
 import dev.steward.probe.FailureClassifier;
@@ -41,9 +42,19 @@ public final class HttpFetcher implements AutoCloseable {
     private final HttpClientCache clients = new HttpClientCache();
     private final InstantSource clock;
 
-    /** @param clock wall time, for the time left on certificates */
+    /**
+     * Creates the fetcher and, at once, its client for the default TLS configuration: loading the JDK's trust store
+     * takes a few hundred milliseconds, which belongs at start-up rather than in the latency of the first probe.
+     *
+     * @param clock wall time, for the time left on certificates
+     */
     public HttpFetcher(InstantSource clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        try {
+            clients.forTls(Tls.DEFAULT);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK's default TLS configuration is unusable", e);
+        }
     }
 
     public FetchOutcome fetch(FetchRequest request, Duration timeout) {
@@ -202,7 +213,7 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /** The URL without user info, query or fragment: safe to show, still names the target. */
-    static String display(URI uri) {
+    public static String display(URI uri) {
         String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         return uri.getScheme() + "://" + uri.getHost() + port + path;

@@ -32,12 +32,17 @@ class HttpProberTest {
     static final Duration MARGIN = Duration.ofMillis(250);
     static final Instant NOW = Instant.parse("2028-02-29T23:59:30Z");
 
+    @TempDir
+    static Path certDir;
+
+    static SelfSignedCertificate cert;
     static LocalHttpServer server;
     static HttpFetcher fetcher;
     static HttpProber prober;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
+        cert = SelfSignedCertificate.create(certDir, 90);
         server = LocalHttpServer.http()
                 .json("/ok", 200, "{\"status\":\"Healthy\"}")
                 .json("/missing", 404, "{\"error\":\"not found\"}")
@@ -245,8 +250,7 @@ class HttpProberTest {
     }
 
     @Test
-    void httpsWithAnUntrustedCertificateIsATlsFailure(@TempDir Path dir) throws Exception {
-        SelfSignedCertificate cert = SelfSignedCertificate.create(dir, 30);
+    void httpsWithAnUntrustedCertificateIsATlsFailure() throws Exception {
         try (LocalHttpServer https = LocalHttpServer.https(cert.serverContext()).json("/ok", 200, "{}")) {
             ProbeObservation result = prober.probe(get(https.uri("/ok")), Duration.ofSeconds(2));
 
@@ -256,8 +260,7 @@ class HttpProberTest {
     }
 
     @Test
-    void httpsSkippingVerificationReportsCertificateFacts(@TempDir Path dir) throws Exception {
-        SelfSignedCertificate cert = SelfSignedCertificate.create(dir, 30);
+    void httpsSkippingVerificationReportsCertificateFacts() throws Exception {
         try (LocalHttpServer https = LocalHttpServer.https(cert.serverContext()).json("/ok", 200, "{}")) {
             var spec = new ProbeSpec.Http(
                     "GET",
@@ -282,8 +285,7 @@ class HttpProberTest {
     }
 
     @Test
-    void httpsTrustingTheCaFileSucceedsAndChecksTheCertificateValidity(@TempDir Path dir) throws Exception {
-        SelfSignedCertificate cert = SelfSignedCertificate.create(dir, 90);
+    void httpsTrustingTheCaFileSucceedsAndChecksTheCertificateValidity() throws Exception {
         try (LocalHttpServer https = LocalHttpServer.https(cert.serverContext()).json("/ok", 200, "{}")) {
             var spec = new ProbeSpec.Http(
                     "GET",

@@ -35,7 +35,7 @@ public final class FailureClassifier {
         List<Throwable> chain = chain(thrown);
         for (Throwable t : chain) {
             if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-                return Failure.of(FailureKind.DNS, "host of " + target + " not found" + detail(t));
+                return Failure.of(FailureKind.DNS, "cannot resolve the host name of " + target + detail(t));
             }
         }
         for (Throwable t : chain) {

@@ -7,12 +7,13 @@ import dev.steward.core.config.Secret;
 import dev.steward.core.expect.Value;
 import dev.steward.core.probe.FailureKind;
 import dev.steward.core.probe.ProbeObservation;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,11 +90,32 @@ class CommandProberTest {
         assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plus(MARGIN));
         String stdout = ((Value.Text) result.observation().fact("stdout").orElseThrow()).value();
         long sleepPid = Long.parseLong(stdout.strip());
-        Optional<ProcessHandle> sleep = ProcessHandle.of(sleepPid);
-        if (sleep.isPresent()) {
-            sleep.get().onExit().get(2, TimeUnit.SECONDS);
+        assertThat(awaitDeath(sleepPid, Duration.ofSeconds(2)))
+                .as("sleep (pid %d), a grandchild of the probe, was killed", sleepPid)
+                .isTrue();
+    }
+
+    /**
+     * Waits for the OS to finish killing {@code pid}. The grandchild is re-parented to init, which may reap it late, so
+     * a zombie counts as dead (the JDK's {@code onExit} would wait for the reaping).
+     */
+    static boolean awaitDeath(long pid, Duration limit) throws Exception {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            String state;
+            try {
+                String text = Files.readString(stat);
+                state = text.substring(text.lastIndexOf(')') + 2, text.lastIndexOf(')') + 3);
+            } catch (NoSuchFileException gone) {
+                return true;
+            }
+            if (state.equals("Z") || state.equals("X")) {
+                return true;
+            }
+            Thread.sleep(10);
         }
-        assertThat(ProcessHandle.of(sleepPid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+        return false;
     }
 
     @Test

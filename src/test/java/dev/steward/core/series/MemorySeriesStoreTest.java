@@ -49,7 +49,7 @@ class MemorySeriesStoreTest {
         assertThat(select(metricName("up"), neq("env", "prod"))).containsExactly(UP_WEB_DEV, NO_ENV);
         assertThat(select(metricName("up"), re("job", "a.*|d.*"))).containsExactly(UP_API, UP_DB);
         assertThat(select(metricName("up"), nre("job", "a.*|d.*"))).containsExactly(UP_WEB_DEV, NO_ENV);
-        assertThat(select(metricName("up"), re("env", ".+"))).containsExactly(UP_API, UP_DB, UP_WEB_DEV);
+        assertThat(select(metricName("up"), re("env", ".+"))).containsExactly(UP_WEB_DEV, UP_API, UP_DB);
         assertThat(select(metricName("up"), eq("env", ""))).containsExactly(NO_ENV);
     }
 

@@ -226,6 +226,13 @@ public final class Labels implements Comparable<Labels> {
             return this;
         }
 
+        /** Empties the builder so it can be reused for the next label set. */
+        public Builder clear() {
+            Arrays.fill(pairs, 0, size, null);
+            size = 0;
+            return this;
+        }
+
         public Builder remove(String name) {
             for (int i = 0; i < size; i += 2) {
                 if (pairs[i].equals(name)) {

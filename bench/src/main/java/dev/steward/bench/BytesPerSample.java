@@ -19,15 +19,16 @@ public final class BytesPerSample {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 360;
         System.out.printf(
                 Locale.ROOT, "%d series, %d samples each (%d s apart)%n", 2 * checks, rounds, ProbeData.INTERVAL / 1000);
-        System.out.printf(Locale.ROOT, "%-44s %12s %14s %14s%n", "data", "samples", "payload B/smp", "heap B/smp");
-        for (ProbeData.Latency latency : ProbeData.Latency.values()) {
-            ProbeData data = new ProbeData(checks, 42, latency);
-            String suffix = latency == ProbeData.Latency.NANOS ? " (ns resolution)" : " (ms resolution)";
-            if (latency == ProbeData.Latency.NANOS) {
-                report("probe_success (0/1)", fill(data, rounds, s -> (s & 1) == 0));
-            }
-            report("probe_duration_seconds" + suffix, fill(data, rounds, s -> (s & 1) == 1));
-            report("both, 50/50" + suffix, fill(data, rounds, s -> true));
+        System.out.printf(Locale.ROOT, "%-50s %10s %14s %11s%n", "data", "samples", "payload B/smp", "heap B/smp");
+        for (int jitter : new int[] {25, 0}) {
+            String stamped = jitter == 0 ? ", scheduled instants" : ", 0-" + jitter + " ms late";
+            ProbeData nanos = new ProbeData(checks, 42, ProbeData.Latency.NANOS, jitter);
+            ProbeData millis = new ProbeData(checks, 42, ProbeData.Latency.MILLIS, jitter);
+            report("probe_success 0/1" + stamped, fill(nanos, rounds, s -> (s & 1) == 0));
+            report("duration, ns resolution" + stamped, fill(nanos, rounds, s -> (s & 1) == 1));
+            report("duration, ms resolution" + stamped, fill(millis, rounds, s -> (s & 1) == 1));
+            report("both 50/50, ns" + stamped, fill(nanos, rounds, s -> true));
+            report("both 50/50, ms" + stamped, fill(millis, rounds, s -> true));
         }
     }
 
@@ -51,7 +52,7 @@ public final class BytesPerSample {
         SeriesStoreStats st = store.stats();
         System.out.printf(
                 Locale.ROOT,
-                "%-44s %12d %14.3f %14.3f%n",
+                "%-50s %10d %14.3f %11.3f%n",
                 name,
                 st.samples(),
                 st.payloadBytesPerSample(),

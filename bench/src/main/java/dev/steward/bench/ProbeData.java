@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
  * Probe-like series, as Steward's checks produce them: {@code checks} checks every 10 s, each with a
  * {@code probe_success} series (1, with rare failures lasting a few samples) and a {@code probe_duration_seconds}
  * series (a per-check base latency varying by up to ±10 %, measured in nanoseconds, so every mantissa bit is used).
- * Each check has its own phase within the interval and is a few milliseconds late at random, like a real scheduler.
+ * Each check has its own phase within the interval and is up to 25 ms late at random, like a real scheduler (or
+ * exactly on time when samples carry the scheduled instant).
  * Deterministic: the same seed gives the same data.
  */
 public final class ProbeData {
@@ -31,7 +32,11 @@ public final class ProbeData {
     private final double[] noise = new double[TABLE];
     private final Latency latency;
 
-    public ProbeData(int checks, long seed, Latency latency) {
+    /**
+     * @param maxJitterMillis how late a run may be stamped, uniformly from 0 to this; 0 when samples carry the
+     *     scheduled instant
+     */
+    public ProbeData(int checks, long seed, Latency latency, int maxJitterMillis) {
         this.checks = checks;
         this.latency = latency;
         SplittableRandom r = new SplittableRandom(seed);
@@ -49,13 +54,13 @@ public final class ProbeData {
             baseLatency[c] = 0.002 + r.nextDouble() * 0.3;
         }
         for (int i = 0; i < TABLE; i++) {
-            jitter[i] = r.nextInt(0, 25);
+            jitter[i] = r.nextInt(0, maxJitterMillis + 1);
             noise[i] = 1 + (r.nextDouble() - 0.5) / 5;
         }
     }
 
     public ProbeData(int checks) {
-        this(checks, 42, Latency.NANOS);
+        this(checks, 42, Latency.NANOS, 25);
     }
 
     public int seriesCount() {

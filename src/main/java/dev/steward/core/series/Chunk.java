@@ -49,6 +49,8 @@ final class Chunk {
         private long bits;
         private int leading;
         private int trailing;
+        private int scale;
+        private long scaledPrev;
 
         @Override
         public boolean next() {
@@ -58,8 +60,11 @@ final class Chunk {
             if (read == 0) {
                 t = minT;
                 bits = in.readBits(64);
+                double v = Double.longBitsToDouble(bits);
+                scale = SampleCodec.scaleOf(v);
+                scaledPrev = SampleCodec.scaled(v, scale);
             } else {
-                delta += XorCodec.readDod(in);
+                delta += SampleCodec.readDod(in);
                 t += delta;
                 readValue();
             }
@@ -71,6 +76,21 @@ final class Chunk {
             if (!in.readBit()) {
                 return;
             }
+            if (!in.readBit()) {
+                scaledPrev += SampleCodec.readStep(in);
+                bits = Double.doubleToRawLongBits(SampleCodec.unscaled(scaledPrev, scale));
+                return;
+            }
+            readXor();
+            double v = Double.longBitsToDouble(bits);
+            int needed = SampleCodec.scaleOf(v);
+            if (needed > scale) {
+                scale = needed;
+            }
+            scaledPrev = SampleCodec.scaled(v, scale);
+        }
+
+        private void readXor() {
             if (in.readBit()) {
                 leading = (int) in.readBits(5);
                 int sig = (int) in.readBits(6);

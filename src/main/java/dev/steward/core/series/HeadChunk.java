@@ -12,6 +12,8 @@ final class HeadChunk {
     private long bits;
     private int leading = -1;
     private int trailing;
+    private int scale;
+    private long scaledPrev;
 
     /** Starts a chunk with its first sample; {@link #grownBytes()} reports the initial allocation. */
     HeadChunk(long t, double v, int initialBytes) {
@@ -20,29 +22,47 @@ final class HeadChunk {
         maxT = t;
         bits = Double.doubleToRawLongBits(v);
         out.writeBits(bits, 64);
+        scale = SampleCodec.scaleOf(v);
+        scaledPrev = SampleCodec.scaled(v, scale);
         count = 1;
     }
 
     /** Appends a sample newer than {@link #maxT()}; returns how many bytes the buffer grew by. */
     int append(long t, double v) {
-        int grown = out.ensure(XorCodec.MAX_SAMPLE_BITS);
+        int grown = out.ensure(SampleCodec.MAX_SAMPLE_BITS);
         long d = t - maxT;
-        XorCodec.writeDod(out, d - delta);
+        SampleCodec.writeDod(out, d - delta);
         delta = d;
         maxT = t;
-        writeValue(Double.doubleToRawLongBits(v));
+        writeValue(v);
         count++;
         return grown;
     }
 
-    private void writeValue(long newBits) {
-        long xor = newBits ^ bits;
-        bits = newBits;
-        if (xor == 0) {
+    private void writeValue(double v) {
+        long newBits = Double.doubleToRawLongBits(v);
+        if (newBits == bits) {
             out.writeBit(false);
             return;
         }
-        out.writeBit(true);
+        long m = scaledPrev == Long.MIN_VALUE ? Long.MIN_VALUE : SampleCodec.scaled(v, scale);
+        if (m != Long.MIN_VALUE && SampleCodec.stepFits(m - scaledPrev)) {
+            out.writeBits(0b10, 2);
+            SampleCodec.writeStep(out, m - scaledPrev);
+            scaledPrev = m;
+        } else {
+            out.writeBits(0b11, 2);
+            writeXor(newBits ^ bits);
+            int needed = SampleCodec.scaleOf(v);
+            if (needed > scale) {
+                scale = needed;
+            }
+            scaledPrev = SampleCodec.scaled(v, scale);
+        }
+        bits = newBits;
+    }
+
+    private void writeXor(long xor) {
         int lead = Math.min(Long.numberOfLeadingZeros(xor), 31);
         int trail = Long.numberOfTrailingZeros(xor);
         if (leading >= 0 && lead >= leading && trail >= trailing) {

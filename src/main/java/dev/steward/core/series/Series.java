@@ -44,8 +44,9 @@ final class Series implements SeriesRef {
         } else if (t <= head.maxT()) {
             return t == head.maxT() ? counters.duplicate() : counters.outOfOrder();
         } else if (head.count() >= settings.samplesPerChunk() || t - head.minT() >= settings.maxChunkSpanMillis()) {
-            cutHead(counters);
-            head = new HeadChunk(t, v, settings.headInitialBytes());
+            int lastSize = cutHead(counters);
+            // the next chunk of a series is usually about as big as the last one: start there, not at the minimum
+            head = new HeadChunk(t, v, Math.max(settings.headInitialBytes(), lastSize + lastSize / 16 + 8));
             counters.chunkAllocated(head.capacityBytes());
         } else {
             counters.chunkGrew(head.append(t, v));
@@ -54,12 +55,13 @@ final class Series implements SeriesRef {
         return AppendOutcome.APPENDED;
     }
 
-    private void cutHead(StoreCounters counters) {
+    private int cutHead(StoreCounters counters) {
         Chunk done = head.close();
         counters.chunkClosed(head.capacityBytes(), done.payloadBytes());
         Chunk[] next = Arrays.copyOf(closed, closed.length + 1);
         next[closed.length] = done;
         closed = next;
+        return done.payloadBytes();
     }
 
     /** The chunks as they are now, oldest first; the open head appears as a fixed view. Empty once removed. */

@@ -83,7 +83,7 @@ class ChunkEncodingTest {
     }
 
     private static double randomValue(SplittableRandom r, double previous) {
-        return switch (r.nextInt(14)) {
+        return switch (r.nextInt(18)) {
             case 0 -> Double.NaN;
             case 1 -> Double.POSITIVE_INFINITY;
             case 2 -> Double.NEGATIVE_INFINITY;
@@ -95,6 +95,10 @@ class ChunkEncodingTest {
             case 8 -> Double.MIN_VALUE;
             case 9 -> -Double.MAX_VALUE;
             case 10 -> previous + r.nextInt(100);
+            case 11 -> r.nextLong(1_000_000) / 1e3; // millisecond latencies: decimal steps at scale 3
+            case 12 -> r.nextLong(1_000_000_000) / 1e9; // nanosecond latencies: scale 9
+            case 13 -> r.nextLong(-(1L << 45), 1L << 45) / Math.pow(10, r.nextInt(10)); // big steps, any scale
+            case 14 -> Math.round(previous * 100 + r.nextInt(-5, 6)) / 100.0; // small decimal changes
             default -> previous * (1 + (r.nextDouble() - 0.5) / 100);
         };
     }

@@ -204,6 +204,34 @@ class HttpProberTest {
     }
 
     @Test
+    void credentialsAreNotSentToAnotherOriginARedirectPointsTo() {
+        try (LocalHttpServer other = LocalHttpServer.http().route("/who", ex -> {
+                    String auth = ex.getRequestHeaders().getFirst("Authorization");
+                    String token = ex.getRequestHeaders().getFirst("X-Token");
+                    LocalHttpServer.reply(ex, 200, "text/plain", "auth=" + auth + " token=" + token);
+                });
+                LocalHttpServer origin = LocalHttpServer.http().route("/go", ex -> {
+                    ex.getResponseHeaders().set("Location", other.uri("/who").toString());
+                    ex.sendResponseHeaders(307, -1);
+                    ex.close();
+                })) {
+            var spec = new ProbeSpec.Http(
+                    "GET",
+                    origin.uri("/go"),
+                    Map.of("X-Token", Secret.of("abc", "${env:T}")),
+                    Optional.empty(),
+                    true,
+                    Tls.DEFAULT,
+                    Optional.of(new Auth.Bearer(Secret.of("t0ken", "${env:TOKEN}"))));
+
+            ProbeObservation result = prober.probe(spec, TIMEOUT);
+
+            assertThat(result.observation().fact("redirects")).contains(Value.num(1));
+            assertThat(result.observation().fact("body")).contains(Value.text("auth=null token=null"));
+        }
+    }
+
+    @Test
     void capsTheBodyAndSaysSo() {
         ProbeObservation result = prober.probe(get(server.uri("/big")), Duration.ofSeconds(3));
 

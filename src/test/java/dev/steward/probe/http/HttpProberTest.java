@@ -232,6 +232,23 @@ class HttpProberTest {
     }
 
     @Test
+    void aHeaderTheClientReservesIsAProtocolFailureNamingIt() {
+        var spec = new ProbeSpec.Http(
+                "GET",
+                server.uri("/ok"),
+                Map.of("Host", Secret.plain("example.org")),
+                Optional.empty(),
+                true,
+                Tls.DEFAULT,
+                Optional.empty());
+
+        assertThat(prober.probe(spec, TIMEOUT).failure()).hasValueSatisfying(f -> {
+            assertThat(f.kind()).isEqualTo(FailureKind.PROTOCOL);
+            assertThat(f.message()).contains("Host");
+        });
+    }
+
+    @Test
     void capsTheBodyAndSaysSo() {
         ProbeObservation result = prober.probe(get(server.uri("/big")), Duration.ofSeconds(3));
 

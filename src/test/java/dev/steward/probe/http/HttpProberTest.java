@@ -13,6 +13,9 @@ import dev.steward.probe.ClosedPort;
 import dev.steward.probe.LocalHttpServer;
 import dev.steward.probe.SelfSignedCertificate;
 import dev.steward.probe.SilentServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ import java.time.InstantSource;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -268,6 +272,35 @@ class HttpProberTest {
                 assertThat(f.kind()).isEqualTo(FailureKind.TIMEOUT);
                 assertThat(f.message()).contains("127.0.0.1:" + silent.port());
             });
+            assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plus(MARGIN));
+        }
+    }
+
+    @Test
+    void aBodyThatNeverEndsTimesOutWithinTheTimeout() throws Exception {
+        try (ServerSocket trickle = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CountDownLatch done = new CountDownLatch(1);
+            Thread.ofVirtual().start(() -> {
+                try (Socket s = trickle.accept()) {
+                    s.getInputStream().read(new byte[4096]);
+                    s.getOutputStream()
+                            .write(("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n{\"status\":")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    done.await();
+                } catch (Exception ignored) {
+                    // the probe closes the connection when it gives up
+                }
+            });
+            long start = System.nanoTime();
+
+            ProbeObservation result =
+                    prober.probe(get(URI.create("http://127.0.0.1:" + trickle.getLocalPort() + "/")), TIMEOUT);
+
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            done.countDown();
+            assertThat(result.failure())
+                    .hasValueSatisfying(f -> assertThat(f.kind()).isEqualTo(FailureKind.TIMEOUT));
             assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plus(MARGIN));
         }
     }

@@ -65,11 +65,13 @@ public final class ElasticsearchProber implements Prober<ProbeSpec.Elasticsearch
     /** {@code <url>/_cluster/health}, unless the URL already names that endpoint (to add parameters such as {@code
      * ?local=true}). */
     static URI healthUrl(URI base) {
-        String s = base.toString();
-        if (s.contains("/_cluster/health")) {
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        if (path.endsWith("/_cluster/health")) {
             return base;
         }
-        return URI.create((s.endsWith("/") ? s : s + "/") + "_cluster/health");
+        String query = base.getRawQuery() == null ? "" : "?" + base.getRawQuery();
+        String prefix = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + prefix + "/_cluster/health" + query);
     }
 
     private static ProbeObservation read(URI health, HttpAnswer answer) {

@@ -59,8 +59,6 @@ public final class HttpFetcher implements AutoCloseable {
 
     public FetchOutcome fetch(FetchRequest request, Duration timeout) {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        String target = display(request.url());
         HttpClient client;
         try {
             client = clients.forTls(request.tls());
@@ -68,28 +66,14 @@ public final class HttpFetcher implements AutoCloseable {
             String file = request.tls().caFile().map(Object::toString).orElse("?");
             return failed(start, Failure.of(FailureKind.TLS, "cannot use CA file " + file + ": " + e.getMessage()));
         }
-        URI uri = request.url();
-        String method = request.method().toUpperCase(Locale.ROOT);
-        Optional<String> body = request.body();
+        Hop hop = new Hop(request.url(), request.method().toUpperCase(Locale.ROOT), request.body());
         for (int redirects = 0; ; redirects++) {
             HttpResponse<CappedBodySubscriber.Body> response;
-            try {
-                response = exchange(client, build(request, uri, method, body, deadline), deadline);
-            } catch (TimeoutException e) {
-                return failed(
-                        start,
-                        Failure.of(
-                                FailureKind.TIMEOUT,
-                                "no answer from " + display(uri) + " within " + timeout.toMillis() + " ms"));
-            } catch (IllegalArgumentException e) {
-                return failed(
-                        start,
-                        Failure.of(FailureKind.PROTOCOL, "cannot send request to " + target + ": " + e.getMessage()));
-            } catch (ExecutionException e) {
-                return failed(start, FailureClassifier.classify(e.getCause(), display(uri)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return failed(start, Failure.of(FailureKind.TIMEOUT, "probe of " + target + " interrupted"));
+            switch (send(client, request, hop, start, timeout)) {
+                case Sent.Failed(Failure failure) -> {
+                    return failed(start, failure);
+                }
+                case Sent.Received(var received) -> response = received;
             }
             Optional<String> location = response.headers().firstValue("location");
             if (!request.followRedirects() || !isRedirect(response.statusCode()) || location.isEmpty()) {
@@ -100,23 +84,59 @@ public final class HttpFetcher implements AutoCloseable {
                         start,
                         Failure.of(
                                 FailureKind.PROTOCOL,
-                                target + " redirected more than " + MAX_REDIRECTS + " times (last to " + location.get()
-                                        + ")"));
+                                display(request.url()) + " redirected more than " + MAX_REDIRECTS + " times (last to "
+                                        + location.get() + ")"));
             }
-            int status = response.statusCode();
-            if (status == 303 || ((status == 301 || status == 302) && !method.equals("HEAD"))) {
-                method = method.equals("HEAD") ? "HEAD" : "GET";
-                body = Optional.empty();
-            }
-            try {
-                uri = uri.resolve(location.get());
-            } catch (IllegalArgumentException e) {
+            Optional<Hop> next = hop.redirect(response.statusCode(), location.get());
+            if (next.isEmpty()) {
                 return failed(
                         start,
                         Failure.of(
                                 FailureKind.PROTOCOL,
-                                display(uri) + " redirected to an invalid" + " location: " + location.get()));
+                                display(hop.uri()) + " redirected to an invalid location: " + location.get()));
             }
+            hop = next.get();
+        }
+    }
+
+    /** One request of a fetch: where, how, with what body. */
+    private record Hop(URI uri, String method, Optional<String> body) {
+
+        /** The request a redirect asks for: 303, and 301/302 after anything but HEAD, turn into a GET. */
+        Optional<Hop> redirect(int status, String location) {
+            URI next;
+            try {
+                next = uri.resolve(location);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            boolean toGet = (status == 303 || status == 301 || status == 302) && !method.equals("HEAD");
+            return Optional.of(toGet ? new Hop(next, "GET", Optional.empty()) : new Hop(next, method, body));
+        }
+    }
+
+    private sealed interface Sent {
+        record Received(HttpResponse<CappedBodySubscriber.Body> response) implements Sent {}
+
+        record Failed(Failure failure) implements Sent {}
+    }
+
+    private static Sent send(HttpClient client, FetchRequest request, Hop hop, long start, Duration timeout) {
+        long deadline = start + timeout.toNanos();
+        String target = display(hop.uri());
+        try {
+            return new Sent.Received(exchange(client, build(request, hop, deadline), deadline));
+        } catch (TimeoutException e) {
+            return new Sent.Failed(Failure.of(
+                    FailureKind.TIMEOUT, "no answer from " + target + " within " + timeout.toMillis() + " ms"));
+        } catch (IllegalArgumentException e) {
+            return new Sent.Failed(
+                    Failure.of(FailureKind.PROTOCOL, "cannot send request to " + target + ": " + e.getMessage()));
+        } catch (ExecutionException e) {
+            return new Sent.Failed(FailureClassifier.classify(e.getCause(), target));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Sent.Failed(Failure.of(FailureKind.TIMEOUT, "probe of " + target + " interrupted"));
         }
     }
 
@@ -133,15 +153,17 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    private static HttpRequest build(FetchRequest spec, URI uri, String method, Optional<String> body, long deadline) {
+    private static HttpRequest build(FetchRequest spec, Hop hop, long deadline) {
         long remainingMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder b = HttpRequest.newBuilder(hop.uri())
                 .timeout(Duration.ofMillis(remainingMillis))
                 .method(
-                        method,
-                        body.map(HttpRequest.BodyPublishers::ofString).orElseGet(HttpRequest.BodyPublishers::noBody))
+                        hop.method(),
+                        hop.body()
+                                .map(HttpRequest.BodyPublishers::ofString)
+                                .orElseGet(HttpRequest.BodyPublishers::noBody))
                 .setHeader("User-Agent", USER_AGENT);
-        boolean sameOrigin = sameOrigin(spec.url(), uri);
+        boolean sameOrigin = sameOrigin(spec.url(), hop.uri());
         spec.headers().forEach((name, value) -> {
             if (sameOrigin || !(value.isSecret() || name.equalsIgnoreCase("authorization"))) {
                 b.setHeader(name, value.reveal());

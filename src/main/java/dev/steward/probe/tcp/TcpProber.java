@@ -105,7 +105,8 @@ public final class TcpProber implements Prober<ProbeSpec.Tcp> {
             reply.write(buffer, 0, n);
             String text = reply.toString(StandardCharsets.UTF_8);
             if (text.contains(expect)) {
-                return ProbeObservation.answered(elapsed(start), facts(start, text));
+                Duration latency = elapsed(start);
+                return ProbeObservation.answered(latency, facts(latency, text));
             }
             if (reply.size() >= REPLY_CAP) {
                 ending = "cap";
@@ -128,12 +129,12 @@ public final class TcpProber implements Prober<ProbeSpec.Tcp> {
         };
         String message = spec.target() + why + " without \"" + spec.expect().orElseThrow() + "\" in its reply";
         Failure failure = new Failure(FailureKind.PROTOCOL, message, Optional.empty(), Optional.of(reply));
-        return new ProbeObservation(latency, facts(start, reply), Optional.of(failure), List.of());
+        return new ProbeObservation(latency, facts(latency, reply), Optional.of(failure), List.of());
     }
 
-    private static Observation facts(long start, String reply) {
+    private static Observation facts(Duration latency, String reply) {
         return Observation.builder()
-                .fact("latency", Value.dur(elapsed(start)))
+                .fact("latency", Value.dur(latency))
                 .fact("reply", Value.text(reply))
                 .build();
     }

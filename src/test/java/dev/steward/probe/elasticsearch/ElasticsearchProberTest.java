@@ -168,5 +168,7 @@ class ElasticsearchProberTest {
                 .isEqualTo(URI.create("http://es:9200/_cluster/health?local=true"));
         assertThat(ElasticsearchProber.healthUrl(URI.create("http://es:9200")))
                 .isEqualTo(URI.create("http://es:9200/_cluster/health"));
+        assertThat(ElasticsearchProber.healthUrl(URI.create("https://es.example:9243/search/?level=indices")))
+                .isEqualTo(URI.create("https://es.example:9243/search/_cluster/health?level=indices"));
     }
 }

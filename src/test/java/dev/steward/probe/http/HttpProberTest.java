@@ -13,6 +13,9 @@ import dev.steward.probe.ClosedPort;
 import dev.steward.probe.LocalHttpServer;
 import dev.steward.probe.SelfSignedCertificate;
 import dev.steward.probe.SilentServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ import java.time.InstantSource;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,6 +208,51 @@ class HttpProberTest {
     }
 
     @Test
+    void credentialsAreNotSentToAnotherOriginARedirectPointsTo() {
+        try (LocalHttpServer other = LocalHttpServer.http().route("/who", ex -> {
+                    String auth = ex.getRequestHeaders().getFirst("Authorization");
+                    String token = ex.getRequestHeaders().getFirst("X-Token");
+                    LocalHttpServer.reply(ex, 200, "text/plain", "auth=" + auth + " token=" + token);
+                });
+                LocalHttpServer origin = LocalHttpServer.http().route("/go", ex -> {
+                    ex.getResponseHeaders().set("Location", other.uri("/who").toString());
+                    ex.sendResponseHeaders(307, -1);
+                    ex.close();
+                })) {
+            var spec = new ProbeSpec.Http(
+                    "GET",
+                    origin.uri("/go"),
+                    Map.of("X-Token", Secret.of("abc", "${env:T}")),
+                    Optional.empty(),
+                    true,
+                    Tls.DEFAULT,
+                    Optional.of(new Auth.Bearer(Secret.of("t0ken", "${env:TOKEN}"))));
+
+            ProbeObservation result = prober.probe(spec, TIMEOUT);
+
+            assertThat(result.observation().fact("redirects")).contains(Value.num(1));
+            assertThat(result.observation().fact("body")).contains(Value.text("auth=null token=null"));
+        }
+    }
+
+    @Test
+    void aHeaderTheClientReservesIsAProtocolFailureNamingIt() {
+        var spec = new ProbeSpec.Http(
+                "GET",
+                server.uri("/ok"),
+                Map.of("Host", Secret.plain("example.org")),
+                Optional.empty(),
+                true,
+                Tls.DEFAULT,
+                Optional.empty());
+
+        assertThat(prober.probe(spec, TIMEOUT).failure()).hasValueSatisfying(f -> {
+            assertThat(f.kind()).isEqualTo(FailureKind.PROTOCOL);
+            assertThat(f.message()).contains("Host");
+        });
+    }
+
+    @Test
     void capsTheBodyAndSaysSo() {
         ProbeObservation result = prober.probe(get(server.uri("/big")), Duration.ofSeconds(3));
 
@@ -223,6 +272,35 @@ class HttpProberTest {
                 assertThat(f.kind()).isEqualTo(FailureKind.TIMEOUT);
                 assertThat(f.message()).contains("127.0.0.1:" + silent.port());
             });
+            assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plus(MARGIN));
+        }
+    }
+
+    @Test
+    void aBodyThatNeverEndsTimesOutWithinTheTimeout() throws Exception {
+        try (ServerSocket trickle = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CountDownLatch done = new CountDownLatch(1);
+            Thread.ofVirtual().start(() -> {
+                try (Socket s = trickle.accept()) {
+                    s.getInputStream().read(new byte[4096]);
+                    s.getOutputStream()
+                            .write(("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n{\"status\":")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    done.await();
+                } catch (Exception ignored) {
+                    // the probe closes the connection when it gives up
+                }
+            });
+            long start = System.nanoTime();
+
+            ProbeObservation result =
+                    prober.probe(get(URI.create("http://127.0.0.1:" + trickle.getLocalPort() + "/")), TIMEOUT);
+
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            done.countDown();
+            assertThat(result.failure())
+                    .hasValueSatisfying(f -> assertThat(f.kind()).isEqualTo(FailureKind.TIMEOUT));
             assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plus(MARGIN));
         }
     }

@@ -83,13 +83,18 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 .orElseGet(() -> Database.sqlite(options.dataDir()));
         this.rollups = new JdbcRollupStore(database);
         this.events = new JdbcCheckEventStore(database);
-        this.series = new MemorySeriesStore(SeriesStoreSettings.DEFAULTS.withChunkBytesBudget(options.seriesBudgetBytes()));
+        this.series =
+                new MemorySeriesStore(SeriesStoreSettings.DEFAULTS.withChunkBytesBudget(options.seriesBudgetBytes()));
         this.prober = ProbeDispatcher.create(clock);
         this.seriesSink = new SeriesSink(series, this::labelsOf);
         this.rollupSink = new RollupSink(rollups);
         this.checks = new CheckLoop(
-                clock, System::nanoTime, prober, probeThreads,
-                List.of(seriesSink, rollupSink, new HistorySink(events)), stats);
+                clock,
+                System::nanoTime,
+                prober,
+                probeThreads,
+                List.of(seriesSink, rollupSink, new HistorySink(events)),
+                stats);
         this.scrapeClient = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(probeThreads)
@@ -192,7 +197,9 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         if (loaded instanceof LoadResult.Invalid invalid) {
             List<String> errors = StackFileLoader.format(invalid);
             lastReloadError = errors.size() + " error(s)";
-            LOG.warn("reload ({}) rejected, keeping the running configuration:\n  {}", trigger,
+            LOG.warn(
+                    "reload ({}) rejected, keeping the running configuration:\n  {}",
+                    trigger,
                     String.join("\n  ", errors));
             return new ReloadOutcome.Rejected(errors);
         }
@@ -259,12 +266,15 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     @Override
     public Map<String, ComponentHealth> health() {
         Map<String, ComponentHealth> out = new LinkedHashMap<>();
-        out.put("scheduler", new ComponentHealth(scheduler.isAlive(), Map.of(
-                "checks", config.allChecks().size(), "probes", stats.probes())));
+        out.put(
+                "scheduler",
+                new ComponentHealth(
+                        scheduler.isAlive(), Map.of("checks", config.allChecks().size(), "probes", stats.probes())));
         boolean storeUp;
         String storeDetail;
         try {
-            database.withHandle(h -> h.createQuery("select 1").mapTo(Integer.class).one());
+            database.withHandle(
+                    h -> h.createQuery("select 1").mapTo(Integer.class).one());
             storeUp = true;
             storeDetail = database.toString();
         } catch (RuntimeException e) {
@@ -272,9 +282,17 @@ public final class Daemon implements ApiBackend, AutoCloseable {
             storeDetail = e.getMessage();
         }
         out.put("store", new ComponentHealth(storeUp, Map.of("database", storeDetail)));
-        out.put("config", new ComponentHealth(true, Map.of(
-                "file", options.configFile().toString(), "stack", config.stack(),
-                "last_reload_error", lastReloadError)));
+        out.put(
+                "config",
+                new ComponentHealth(
+                        true,
+                        Map.of(
+                                "file",
+                                options.configFile().toString(),
+                                "stack",
+                                config.stack(),
+                                "last_reload_error",
+                                lastReloadError)));
         return out;
     }
 

@@ -24,14 +24,15 @@ public final class ProbeSeries {
     public record Point(Labels labels, double value) {}
 
     /** Metric names and their help, in the order {@link #points} emits them. */
-    public static final Map<String, String> HELP = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
-            Map.ofEntries(
+    public static final Map<String, String> HELP =
+            java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Map.ofEntries(
                     Map.entry("probe_success", "Whether the latest probe of the check succeeded (1) or failed (0)."),
                     Map.entry("probe_duration_seconds", "How long the latest probe took, in seconds."),
                     Map.entry("probe_http_status_code", "HTTP status code of the latest probe's response."),
                     Map.entry("probe_http_content_length", "Length of the latest probe's response body, in bytes."),
                     Map.entry("probe_http_redirects", "Number of redirects the latest probe followed."),
-                    Map.entry("probe_ssl_earliest_cert_expiry", "Earliest expiry of the peer's certificates, unix time."),
+                    Map.entry(
+                            "probe_ssl_earliest_cert_expiry", "Earliest expiry of the peer's certificates, unix time."),
                     Map.entry("probe_command_exit_code", "Exit code of the latest command probe."),
                     Map.entry("probe_redis_used_memory_bytes", "Redis INFO used_memory, in bytes."),
                     Map.entry("probe_redis_connected_clients", "Redis INFO connected_clients."),
@@ -57,7 +58,10 @@ public final class ProbeSeries {
         Labels.Builder b = Labels.builder();
         serviceLabels.forEach(b::add);
         check.labels().forEach(b::add);
-        return b.add("stack", stack).add("service", check.service()).add("check", check.name()).build();
+        return b.add("stack", stack)
+                .add("service", check.service())
+                .add("check", check.name())
+                .build();
     }
 
     public static List<Point> points(Labels base, ProbeResult result, CheckState state) {
@@ -73,14 +77,18 @@ public final class ProbeSeries {
         number(o, "info.used_memory").ifPresent(v -> out.add(point(base, "probe_redis_used_memory_bytes", v)));
         number(o, "info.connected_clients").ifPresent(v -> out.add(point(base, "probe_redis_connected_clients", v)));
         number(o, "info.keyspace_hit_ratio").ifPresent(v -> out.add(point(base, "probe_redis_keyspace_hit_ratio", v)));
-        o.fact("cluster.status").ifPresent(v -> clusterStatus(v).ifPresent(s ->
-                out.add(point(base, "probe_elasticsearch_cluster_status", s))));
+        o.fact("cluster.status")
+                .ifPresent(v ->
+                        clusterStatus(v).ifPresent(s -> out.add(point(base, "probe_elasticsearch_cluster_status", s))));
         number(o, "cluster.active_shards_percent_as_number")
                 .ifPresent(v -> out.add(point(base, "probe_elasticsearch_active_shards_percent", v)));
         number(o, "cluster.number_of_nodes").ifPresent(v -> out.add(point(base, "probe_elasticsearch_nodes", v)));
         String current = state.status().label();
         for (String s : STATUSES) {
-            Labels l = base.toBuilder().add("__name__", "steward_check_status").add("status", s).build();
+            Labels l = base.toBuilder()
+                    .add("__name__", "steward_check_status")
+                    .add("status", s)
+                    .build();
             out.add(new Point(l, s.equals(current) ? 1 : 0));
         }
         for (ComponentStatus c : result.components()) {

@@ -1,6 +1,7 @@
 package dev.steward.core.expect;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,15 +18,24 @@ public final class DurationLiteral {
 
     /** Parses {@code text} (an optional leading {@code -}, then unit groups); empty if it is not a duration. */
     public static Optional<Duration> parse(String text) {
+        boolean negative = text.startsWith("-");
+        return nanos(negative ? text.substring(1) : text).flatMap(nanos -> {
+            try {
+                long whole = nanos.setScale(0, RoundingMode.HALF_UP).longValueExact();
+                return Optional.of(Duration.ofNanos(negative ? -whole : whole));
+            } catch (ArithmeticException overflow) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The sum of the {@code <number><unit>} groups of {@code text}, in nanoseconds. */
+    private static Optional<BigDecimal> nanos(String text) {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        boolean negative = text.charAt(0) == '-';
-        int i = negative ? 1 : 0;
-        if (i >= text.length()) {
-            return Optional.empty();
-        }
         BigDecimal nanos = BigDecimal.ZERO;
+        int i = 0;
         while (i < text.length()) {
             int numberStart = i;
             while (i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
@@ -42,12 +52,7 @@ public final class DurationLiteral {
             }
             nanos = nanos.add(amount.get().multiply(BigDecimal.valueOf(unit.get())));
         }
-        try {
-            long whole = nanos.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
-            return Optional.of(Duration.ofNanos(negative ? -whole : whole));
-        } catch (ArithmeticException overflow) {
-            return Optional.empty();
-        }
+        return Optional.of(nanos);
     }
 
     /** The nanoseconds in one {@code unit}, or empty if {@code unit} is not a duration unit. */

@@ -151,6 +151,23 @@ class ConditionEvaluationTest {
     }
 
     @Test
+    void notANumberEqualsNothingAndNegativeZeroEqualsZero() {
+        Observation o = Observation.builder()
+                .fact("nan", Value.num(Double.NaN))
+                .document("body", "{\"z\": -0.0}")
+                .build();
+        assertThat(ConditionParser.parse("nan == 0 or nan < 1 or nan >= 1")
+                        .evaluate(o)
+                        .passed())
+                .isFalse();
+        assertThat(ConditionParser.parse("nan != 0").evaluate(o).passed()).isTrue();
+        assertThat(ConditionParser.parse("body.z == 0 and body.z >= 0 and not body.z < 0")
+                        .evaluate(o)
+                        .passed())
+                .isTrue();
+    }
+
+    @Test
     void missingFactsFailInsteadOfThrowing() {
         Verdict v = ConditionParser.parse("body.status == \"Healthy\"").evaluate(Observation.EMPTY);
         assertThat(v).isEqualTo(new Verdict.Fail("body.status == \"Healthy\"", "<missing>"));

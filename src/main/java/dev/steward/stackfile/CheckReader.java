@@ -182,10 +182,11 @@ final class CheckReader {
         }
         if (probe.isPresent()) {
             List<String> roots = ProbeFacts.ROOTS.get(probe.get().type());
-            for (String root : e.pathRoots()) {
+            for (Map.Entry<String, Integer> use : e.rootOffsets().entrySet()) {
+                String root = use.getKey();
                 if (!roots.contains(root)) {
                     r.diagnostics.add(
-                            r.columns().at(s, s.value().indexOf(root)),
+                            r.columns().at(s, use.getValue()),
                             path,
                             "unknown fact " + Quote.of(root) + " for a check of type "
                                     + probe.get().type() + " in",

@@ -361,15 +361,15 @@ class StackFileErrorTest {
 
     @Test
     void expectNamingAFactTheProbeDoesNotHaveIsAnError() {
-        String yaml = check("tcp: {host: db, port: 5432}", "expect: ['latency < 1s', 'stauts == 200']");
+        String yaml = check("tcp: {host: db, port: 5432}", "expect: ['latency < 1s', '\"stauts\" == stauts']");
         ConfigError e = onlyError(yaml);
         assertError(
                 e,
                 7,
-                col(yaml, 7, "stauts"),
+                col(yaml, 7, "== stauts") + 3,
                 "services.api.checks[0].expect[1]",
                 "unknown fact \"stauts\" for a check of type tcp in",
-                "\"stauts == 200\"",
+                "\"\\\"stauts\\\" == stauts\"",
                 "one of latency, reply");
     }
 

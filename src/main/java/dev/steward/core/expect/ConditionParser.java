@@ -223,7 +223,7 @@ public final class ConditionParser {
                 index++;
                 segments.add(subscript());
             } else {
-                return new Path(root.text(), List.copyOf(segments));
+                return new Path(root.text(), List.copyOf(segments), root.start());
             }
         }
     }

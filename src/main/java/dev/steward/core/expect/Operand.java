@@ -40,8 +40,11 @@ sealed interface Operand {
         }
     }
 
-    /** A path such as {@code status}, {@code body.items[0].name}, {@code header["Content-Type"]}. */
-    record Path(String root, List<Segment> segments) implements Operand {
+    /**
+     * A path such as {@code status}, {@code body.items[0].name}, {@code header["Content-Type"]}; {@code offset} is
+     * where it starts in the condition text.
+     */
+    record Path(String root, List<Segment> segments, int offset) implements Operand {
         private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
         /** The dotted fact name ({@code info.used_memory}) when every segment is a plain name. */

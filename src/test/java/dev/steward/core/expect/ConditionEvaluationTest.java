@@ -207,5 +207,9 @@ class ConditionEvaluationTest {
                 "header[\"X-A\"] == \"1\" or body.items[0].name == \"a\" and info.used_memory < 1GB");
         assertThat(e.paths()).containsExactly("header[\"X-A\"]", "body.items[0].name", "info.used_memory");
         assertThat(e.pathRoots()).containsExactly("header", "body", "info");
+        assertThat(e.rootOffsets())
+                .containsEntry("header", 0)
+                .containsEntry("body", 24)
+                .containsEntry("info", 54);
     }
 }

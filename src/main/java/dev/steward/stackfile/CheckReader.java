@@ -154,7 +154,7 @@ final class CheckReader {
         List<YamlNode> items = node instanceof YamlNode.Sequence s ? s.items() : List.of(node);
         List<Expression> parsed = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            String p = node instanceof YamlNode.Sequence ? Paths.index(path, i) : path;
+            String p = node instanceof YamlNode.Sequence ? KeyPath.index(path, i) : path;
             r.scalar(items.get(i), p, "a condition such as 'status == 200', or a list of them")
                     .flatMap(s -> parse(s, p, probe))
                     .ifPresent(e -> {

@@ -56,7 +56,7 @@ final class NodeReader {
             if (!allowed.contains(e.key().value())) {
                 diagnostics.add(
                         e.key(),
-                        Paths.key(path, e.key().value()),
+                        KeyPath.key(path, e.key().value()),
                         "unknown key",
                         Quote.of(e.key().value()),
                         Suggestion.allowedKeys(e.key().value(), allowed));
@@ -201,7 +201,7 @@ final class NodeReader {
         }
         for (Entry e : m.entries()) {
             String name = e.key().value();
-            String p = Paths.key(path, name);
+            String p = KeyPath.key(path, name);
             if (!HEADER.matcher(name).matches()) {
                 diagnostics.add(
                         e.key(), p, "invalid header name", Quote.of(name), "an HTTP header name such as X-Api-Key");
@@ -221,7 +221,7 @@ final class NodeReader {
         }
         for (Entry e : m.entries()) {
             String name = e.key().value();
-            String p = Paths.key(path, name);
+            String p = KeyPath.key(path, name);
             if (!LABEL.matcher(name).matches() || isReserved(name)) {
                 diagnostics.add(
                         e.key(),
@@ -245,7 +245,7 @@ final class NodeReader {
         List<Scalar> out = new ArrayList<>();
         list(node, path, expected).ifPresent(items -> {
             for (int i = 0; i < items.size(); i++) {
-                scalar(items.get(i), Paths.index(path, i), expected).ifPresent(out::add);
+                scalar(items.get(i), KeyPath.index(path, i), expected).ifPresent(out::add);
             }
         });
         return out;

@@ -180,7 +180,7 @@ final class ProbeReader {
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < items.get().size(); i++) {
-            r.text(items.get().get(i), Paths.index(path, i)).ifPresent(out::add);
+            r.text(items.get().get(i), KeyPath.index(path, i)).ifPresent(out::add);
         }
         return out.size() == items.get().size() ? Optional.of(List.copyOf(out)) : Optional.empty();
     }
@@ -193,7 +193,7 @@ final class ProbeReader {
         }
         for (YamlNode.Entry e : m.entries()) {
             String name = e.key().value();
-            String p = Paths.key(path, name);
+            String p = KeyPath.key(path, name);
             if (!ENV_NAME.matcher(name).matches()) {
                 r.diagnostics.add(
                         e.key(), p, "invalid environment variable name", Quote.of(name), "a name such as API_TOKEN");

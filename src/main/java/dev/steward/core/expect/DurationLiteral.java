@@ -81,7 +81,7 @@ public final class DurationLiteral {
     }
 
     /**
-     * Formats {@code d} so that {@link #parse} gives it back: {@code 1h30m}, {@code 200ms}, {@code 0s}; a part below a
+     * Formats {@code d} so that {@link #parse} gives it back: {@code 1h30m}, {@code 200ms}, {@code 30d}, {@code 0s}; a part below a
      * millisecond is written as decimal seconds ({@code 0.0005s}).
      */
     public static String format(Duration d) {
@@ -99,8 +99,8 @@ public final class DurationLiteral {
             return "0s";
         }
         StringBuilder b = new StringBuilder();
-        long[] sizes = {604_800_000L, 86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
-        String[] units = {"w", "d", "h", "m", "s", "ms"};
+        long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
+        String[] units = {"d", "h", "m", "s", "ms"};
         for (int i = 0; i < sizes.length; i++) {
             if (ms >= sizes[i]) {
                 b.append(ms / sizes[i]).append(units[i]);

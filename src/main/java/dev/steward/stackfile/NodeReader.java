@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -209,7 +210,7 @@ final class NodeReader {
             }
             secret(e.value(), p).ifPresent(v -> out.put(name, v));
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** Labels: names as in Prometheus, not reserved by Steward; values are text. */
@@ -233,7 +234,7 @@ final class NodeReader {
             }
             text(e.value(), p).ifPresent(v -> out.put(name, v));
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     private static boolean isReserved(String label) {

@@ -11,6 +11,7 @@ import dev.steward.stackfile.YamlNode.Scalar;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ final class StackReader {
             Optional<ServiceConfig> service = name.flatMap(n -> service(n, e.value(), path, defaults));
             service.ifPresent(s -> out.put(s.name(), s));
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     private Optional<ServiceConfig> service(String name, YamlNode node, String path, Defaults defaults) {

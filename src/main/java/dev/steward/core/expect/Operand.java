@@ -1,6 +1,7 @@
 package dev.steward.core.expect;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** One side of a comparison: a path to an observed fact, or a literal value. */
@@ -48,15 +49,15 @@ sealed interface Operand {
         private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
         /** The dotted fact name ({@code info.used_memory}) when every segment is a plain name. */
-        java.util.Optional<String> dottedName() {
+        Optional<String> dottedName() {
             StringBuilder b = new StringBuilder(root);
             for (Segment s : segments) {
                 if (!(s instanceof Segment.Name(String name))) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
                 b.append('.').append(name);
             }
-            return java.util.Optional.of(b.toString());
+            return Optional.of(b.toString());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.steward.core.expect;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -75,7 +76,7 @@ final class ValueComparison {
     private static int order(Value l, Value r) {
         return switch (l) {
             case Value.Num(double a) -> Double.compare(a + 0.0, ((Value.Num) r).value() + 0.0); // -0.0 == 0.0
-            case Value.Dur(java.time.Duration a) -> a.compareTo(((Value.Dur) r).value());
+            case Value.Dur(Duration a) -> a.compareTo(((Value.Dur) r).value());
             case Value.Text(String a) -> a.equals(((Value.Text) r).value()) ? 0 : 1;
             case Value.Bool(boolean a) -> a == ((Value.Bool) r).value() ? 0 : 1;
         };

@@ -211,7 +211,13 @@ final class Ast {
                 case Value.Dur(Duration d) -> DurationLiteral.format(d);
                 default -> v.toString();
             };
-            return new Outcome(pattern.matcher(text).find(), source, s.render());
+            try {
+                return new Outcome(pattern.matcher(text).find(), source, s.render());
+            } catch (StackOverflowError tooDeep) {
+                // java.util.regex recurses per repetition of some patterns; a long body can exhaust the stack
+                return new Outcome(
+                        false, source, s.render() + " (the regular expression is too complex for this value)");
+            }
         }
 
         @Override

@@ -185,6 +185,15 @@ class ConditionEvaluationTest {
     }
 
     @Test
+    void regularExpressionThatExhaustsTheStackFailsInsteadOfThrowing() {
+        Observation o =
+                Observation.builder().document("body", "ab".repeat(500_000)).build();
+        Verdict v = ConditionParser.parse("body matches \"^(a|b)*$\"").evaluate(o);
+        assertThat(v).isInstanceOf(Verdict.Fail.class);
+        assertThat(((Verdict.Fail) v).seen()).endsWith("(the regular expression is too complex for this value)");
+    }
+
+    @Test
     void longBodiesAreShortenedInTheValueSeen() {
         Observation o = Observation.builder().document("body", "x".repeat(5000)).build();
         Verdict.Fail f =

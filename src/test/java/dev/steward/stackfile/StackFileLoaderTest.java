@@ -267,4 +267,25 @@ class StackFileLoaderTest {
                 .containsExactly(
                         missing + ": cannot read the file (NoSuchFileException); expected a readable stack file");
     }
+
+    @Test
+    void secretFilesThatAreNotRegularOrTooLargeAreRejectedWithoutReadingThem(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("big"), new byte[(int) SecretFileReader.MAX_BYTES + 1]);
+        Path stack = dir.resolve("stack.yml");
+        Files.writeString(stack, """
+                stack: s
+                services:
+                  a:
+                    checks:
+                      - {name: c, http: {url: "http://h/", bearer_token: "${file:/dev/zero}"}}
+                      - {name: d, http: {url: "http://h/", bearer_token: "${file:big}"}}
+                """);
+        List<ConfigError> errors =
+                ((LoadResult.Invalid) StackFileLoader.fromSystem().load(stack)).errors();
+        assertThat(errors)
+                .extracting(ConfigError::message)
+                .containsExactly(
+                        "cannot read secret file /dev/zero (not a regular file), referenced in",
+                        "cannot read secret file " + dir.resolve("big") + " (larger than 1 MiB), referenced in");
+    }
 }

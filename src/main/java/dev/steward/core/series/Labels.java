@@ -38,8 +38,12 @@ public final class Labels implements Comparable<Labels> {
 
     /** Labels of a metric name followed by alternating label names and values. */
     public static Labels metric(String metricName, String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("Labels.metric needs name/value pairs after the metric name, got an odd"
+                    + " count " + namesAndValues.length + ": " + Arrays.toString(namesAndValues));
+        }
         Builder b = builder().add(METRIC_NAME, metricName);
-        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
             b.add(namesAndValues[i], namesAndValues[i + 1]);
         }
         return b.build();

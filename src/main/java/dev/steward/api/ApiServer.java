@@ -119,11 +119,13 @@ public final class ApiServer implements AutoCloseable {
                 Duration.between(start, end).compareTo(Duration.ofDays(2)) <= 0 ? Resolution.MINUTE : Resolution.HOUR);
         CheckId id = new CheckId(service, check);
         List<Object> rows = new ArrayList<>();
-        for (Rollup r : backend.rollups(id, res, start, end)) {
+        // buckets that overlap [from, to): the one containing from is included
+        for (Rollup r : backend.rollups(id, res, res.bucketStart(start), end)) {
             rows.add(rollup(r));
         }
         List<Object> events = new ArrayList<>();
-        for (CheckEvent e : backend.events(id, start, end, 1000)) {
+        List<CheckEvent> newestFirst = backend.events(id, start, end, 1000);
+        for (CheckEvent e : newestFirst.reversed()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("at", e.at().toString());
             m.put("from", e.fromState().toLowerCase(java.util.Locale.ROOT));

@@ -67,7 +67,9 @@ public final class ProbeSeries {
     public static List<Point> points(Labels base, ProbeResult result, CheckState state) {
         List<Point> out = new ArrayList<>();
         out.add(point(base, "probe_success", result.success() ? 1 : 0));
-        out.add(point(base, "probe_duration_seconds", result.latency().toNanos() / 1e9));
+        // microsecond resolution: finer digits are noise and would cost bytes per sample in the store
+        out.add(point(
+                base, "probe_duration_seconds", Math.round(result.latency().toNanos() / 1e3) / 1e6));
         Observation o = result.observation();
         number(o, "status").ifPresent(v -> out.add(point(base, "probe_http_status_code", v)));
         number(o, "content_length").ifPresent(v -> out.add(point(base, "probe_http_content_length", v)));

@@ -188,10 +188,13 @@ final class ParseRun extends ByteCursor {
         }
         if (pos < end && b[pos] == '{') {
             labelSet(true);
+            if (openMetrics || isBlank(pos) || pos >= end || b[pos] == '\n') {
+                requireBlank("a value");
+            } // else the text format, like Prometheus, takes a value right after the closing brace
         } else {
             pos = afterName;
+            requireBlank("a value");
         }
-        requireBlank("a value");
         int start = pos;
         scanToken();
         double value = NumberSyntax.parseFloat(b, start, pos, "a sample value");

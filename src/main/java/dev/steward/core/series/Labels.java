@@ -171,13 +171,18 @@ public final class Labels implements Comparable<Labels> {
         return Integer.compare(pairs.length, o.pairs.length);
     }
 
-    /** Prometheus form: {@code up{job="api"}}, or {@code {job="api"}} when there is no metric name. */
+    /**
+     * Prometheus form: {@code up{job="api"}}, {@code up} alone, or {@code {job="api"}} when there is no metric name.
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
         String name = metricName();
         if (name != null) {
             sb.append(name);
+            if (pairs.length == 2) {
+                return sb.toString();
+            }
         }
         sb.append('{');
         boolean first = true;

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * The series one probe result becomes, with blackbox_exporter's names where they mean the same thing
  * ({@code probe_success}, {@code probe_duration_seconds}, {@code probe_http_status_code}, {@code
- * probe_ssl_earliest_cert_expiry}, ...), plus Steward's own ({@code steward_check_status}, {@code
+ * probe_ssl_earliest_cert_expiry}, ...), plus Steward's own ({@code steward_check_up}, {@code
  * steward_health_component_up}). Every series is labelled {@code stack}, {@code service}, {@code check} and the
  * service's and check's own labels.
  */
@@ -44,14 +44,10 @@ public final class ProbeSeries {
                             "probe_elasticsearch_active_shards_percent",
                             "Elasticsearch active_shards_percent_as_number."),
                     Map.entry("probe_elasticsearch_nodes", "Elasticsearch number_of_nodes."),
-                    Map.entry(
-                            "steward_check_status",
-                            "Confirmed status of the check: 1 for the current status label, 0 for the others."),
+                    Map.entry("steward_check_up", "Confirmed status of the check: 1 UP, 0 DOWN; absent while UNKNOWN."),
                     Map.entry(
                             "steward_health_component_up",
                             "Whether a component of a health document is healthy (1) or not (0)."))));
-
-    private static final List<String> STATUSES = List.of("up", "down", "unknown");
 
     /** The labels every series of {@code check} carries. */
     public static Labels checkLabels(String stack, CheckConfig check, Map<String, String> serviceLabels) {
@@ -85,13 +81,12 @@ public final class ProbeSeries {
         number(o, "cluster.active_shards_percent_as_number")
                 .ifPresent(v -> out.add(point(base, "probe_elasticsearch_active_shards_percent", v)));
         number(o, "cluster.number_of_nodes").ifPresent(v -> out.add(point(base, "probe_elasticsearch_nodes", v)));
-        String current = state.status().label();
-        for (String s : STATUSES) {
-            Labels l = base.toBuilder()
-                    .add("__name__", "steward_check_status")
-                    .add("status", s)
-                    .build();
-            out.add(new Point(l, s.equals(current) ? 1 : 0));
+        switch (state.status()) {
+            case UP -> out.add(point(base, "steward_check_up", 1));
+            case DOWN -> out.add(point(base, "steward_check_up", 0));
+            default -> {
+                // no confirmed status yet: no sample, so queries see the series as absent
+            }
         }
         for (ComponentStatus c : result.components()) {
             Labels l = base.toBuilder()

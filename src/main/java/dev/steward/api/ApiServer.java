@@ -38,7 +38,11 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.get("/metrics", this::metrics);
             cfg.routes.get(
                     "/api/v1/status",
-                    ctx -> send(ctx, 200, StatusDocument.build(backend.config(), backend.checks(), backend.now())));
+                    ctx -> send(
+                            ctx,
+                            200,
+                            StatusDocument.build(
+                                    backend.config(), backend.checks(), backend.scrapes(), backend.now())));
             cfg.routes.get("/api/v1/checks/{service}/{check}/history", this::history);
             cfg.routes.post("/-/reload", this::reload);
             cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.errors()));
@@ -206,7 +210,19 @@ public final class ApiServer implements AutoCloseable {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("status", "error");
                 doc.put("error", "the new stack file is invalid; the running configuration is unchanged");
-                doc.put("errors", r.errors());
+                List<Object> errors = new ArrayList<>();
+                for (ApiBackend.ConfigProblem e : r.errors()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("field", e.path());
+                    m.put("value", e.seen());
+                    m.put("expected", e.expected());
+                    m.put("message", e.message());
+                    m.put("file", e.file());
+                    m.put("line", e.line());
+                    m.put("column", e.column());
+                    errors.add(m);
+                }
+                doc.put("errors", errors);
                 send(ctx, 400, doc);
             }
         }

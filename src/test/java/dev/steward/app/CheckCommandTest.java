@@ -251,6 +251,20 @@ class CheckCommandTest {
     }
 
     @Test
+    void jsonFormatReportsAConfigErrorAsTextOnStandardErrorAndNothingOnStandardOutput() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad-json.yml"), "stack: demo\nservices: []\n");
+
+        Cli cli = Cli.run("check", "--config", bad.toString(), "--format", "json");
+
+        assertThat(cli.exitCode()).as(cli.transcript()).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err())
+                .isEqualTo(
+                        bad + ":2:11: services: wrong type: a list; expected a mapping of service names to services\n"
+                                + "1 error\n");
+    }
+
+    @Test
     void anUnknownFormatIsAUsageErrorThatExitsTwo() {
         Cli cli = check("--format", "xml");
 

@@ -200,7 +200,7 @@ class MetricsContractTest {
         assertThat(result.exitCode()).as("promtool exit code").isZero();
     }
 
-    private void probeEveryCheckTwice() {
+    private void probeEveryCheckForAMinute() {
         runUntil(T0.plus(Duration.ofSeconds(61)));
         assertThat(loop.snapshot().values())
                 .as("every check has a result")
@@ -209,14 +209,14 @@ class MetricsContractTest {
 
     @Test
     void promtoolAcceptsTheMetricsOfAWatchedStack() throws Exception {
-        probeEveryCheckTwice();
+        probeEveryCheckForAMinute();
 
         assertPromtoolAccepts(metricsText());
     }
 
     @Test
     void probeSeriesCarryBlackboxExporterNamesAndStackServiceCheckLabels() {
-        probeEveryCheckTwice();
+        probeEveryCheckForAMinute();
 
         List<String> lines = metricsText().lines().toList();
         assertThat(lines)
@@ -250,7 +250,7 @@ class MetricsContractTest {
 
     @Test
     void aFaultShowsInTheSeriesAndTheTextStillPassesPromtool() throws Exception {
-        probeEveryCheckTwice();
+        probeEveryCheckForAMinute();
         demo.faults().inject(DemoService.SEARCH, new Fault.ClusterStatus("red"));
         demo.faults().inject(DemoService.FRONTEND, new Fault.ServerError());
 
@@ -272,7 +272,7 @@ class MetricsContractTest {
 
     @Test
     void secretsFromTheStackFileNeverAppearInMetricsOrTheStatusDocument() {
-        probeEveryCheckTwice();
+        probeEveryCheckForAMinute();
 
         String metrics = metricsText();
         String status = JsonMapper.builder()

@@ -1,6 +1,7 @@
 package dev.steward.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,29 @@ class ValidateCommandTest {
         assertThat(cli.err())
                 .isEqualTo(file + ":2:1: version: unknown key \"version\"; expected one of stack, defaults, services,"
                         + " rule_files\n1 error\n");
+    }
+
+    @Test
+    void anUnsetEnvironmentVariableIsNamedAndTheReferenceShownAsWritten() throws Exception {
+        assumeTrue(System.getenv("STEWARD_TEST_UNSET_7F3A") == null, "unset STEWARD_TEST_UNSET_7F3A");
+        Path file = write("env.yml", """
+                stack: shop
+                services:
+                  api:
+                    checks:
+                      - name: health
+                        http:
+                          url: "http://127.0.0.1:1/health"
+                          headers: {Authorization: "Bearer ${env:STEWARD_TEST_UNSET_7F3A}"}
+                """);
+
+        Cli cli = Cli.run("validate", "--config", file.toString());
+
+        assertThat(cli.exitCode()).as(cli.transcript()).isEqualTo(2);
+        assertThat(cli.err())
+                .isEqualTo(file + ":8:44: services.api.checks[0].http.headers.Authorization: environment variable"
+                        + " STEWARD_TEST_UNSET_7F3A is not set, referenced in \"Bearer ${env:STEWARD_TEST_UNSET_7F3A}\";"
+                        + " expected the variable to be set in Steward's environment\n1 error\n");
     }
 
     @Test

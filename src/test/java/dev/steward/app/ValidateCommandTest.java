@@ -145,6 +145,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void everySubcommandAnswersHelpAndVersion() {
+        for (String command : java.util.List.of("run", "demo", "validate", "check")) {
+            Cli help = Cli.run(command, "--help");
+            assertThat(help.exitCode()).as(help.transcript()).isZero();
+            assertThat(help.out()).as(command).startsWith("Usage: steward " + command);
+            Cli version = Cli.run(command, "--version");
+            assertThat(version.exitCode()).as(version.transcript()).isZero();
+            assertThat(version.out()).as(command).startsWith("steward " + Version.get());
+        }
+    }
+
+    @Test
     void theHelpSubcommandShowsTheUsageOfAnotherCommand() {
         Cli cli = Cli.run("help", "check");
 

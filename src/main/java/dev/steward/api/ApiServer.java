@@ -8,6 +8,7 @@ import dev.steward.core.rollup.Rollup;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +47,18 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.get("/api/v1/checks/{service}/{check}/history", this::history);
             cfg.routes.post("/-/reload", this::reload);
             cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.errors()));
+            // Javalin's own 404/405 come as HttpResponseException, which the Exception handler below does not see
+            cfg.routes.exception(
+                    HttpResponseException.class,
+                    (e, ctx) -> error(
+                            ctx,
+                            e.getStatus(),
+                            switch (e.getStatus()) {
+                                case 404 -> "no route for " + ctx.method() + " " + ctx.path();
+                                case 405 -> "method " + ctx.method() + " not allowed on " + ctx.path();
+                                default -> e.getMessage();
+                            },
+                            List.of()));
             cfg.routes.exception(
                     Exception.class,
                     (e, ctx) -> error(

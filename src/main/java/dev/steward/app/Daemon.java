@@ -307,12 +307,20 @@ public final class Daemon implements ApiBackend, AutoCloseable {
 
     @Override
     public String metricsText() {
-        Map<CheckId, CheckSnapshot> snapshot = checks.snapshot();
+        return renderMetrics(checks.snapshot(), stats, series.stats(), this::labelsOf);
+    }
+
+    /** The {@code /metrics} text: process, scheduler and store metrics, then every check's latest probe series. */
+    static String renderMetrics(
+            Map<CheckId, CheckSnapshot> snapshot,
+            SchedulerStats stats,
+            dev.steward.core.series.SeriesStoreStats seriesStats,
+            java.util.function.Function<CheckConfig, Labels> labelsOf) {
         List<MetricFamily> families = new ArrayList<>();
         families.addAll(ProcessMetrics.families());
         families.addAll(EngineMetrics.schedulerFamilies(stats, snapshot.size()));
-        families.addAll(EngineMetrics.storeFamilies(series.stats()));
-        families.addAll(EngineMetrics.probeFamilies(snapshot, this::labelsOf));
+        families.addAll(EngineMetrics.storeFamilies(seriesStats));
+        families.addAll(EngineMetrics.probeFamilies(snapshot, labelsOf));
         return ExpositionWriter.write(families);
     }
 

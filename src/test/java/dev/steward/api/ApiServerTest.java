@@ -273,9 +273,17 @@ class ApiServerTest {
 
     @Test
     void aRejectedReloadIs400WithEveryError() throws Exception {
-        List<String> errors = List.of(
-                "stack.yml:3:5: services.api.check: unknown key \"check\"; expected one of ...",
-                "stack.yml:9:19: services.db.checks[0].interval: invalid duration \"soon\"; expected a duration");
+        List<ApiBackend.ConfigProblem> errors = List.of(
+                new ApiBackend.ConfigProblem(
+                        "stack.yml", 3, 5, "services.api.check", "unknown key", "\"check\"", "one of name, checks"),
+                new ApiBackend.ConfigProblem(
+                        "stack.yml",
+                        9,
+                        19,
+                        "services.db.checks[0].interval",
+                        "invalid duration",
+                        "\"soon\"",
+                        "a duration such as 30s"));
         backend.reloadOutcome = new FakeBackend.ReloadOutcome.Rejected(errors);
 
         JsonNode doc = json(post("/-/reload"), 400);
@@ -283,7 +291,13 @@ class ApiServerTest {
         assertThat(doc.get("status").asString()).isEqualTo("error");
         assertThat(doc.get("error").asString())
                 .isEqualTo("the new stack file is invalid; the running configuration is unchanged");
-        assertThat(doc.get("errors").valueStream().map(JsonNode::asString)).containsExactlyElementsOf(errors);
+        assertThat(doc.get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactly("services.api.check", "services.db.checks[0].interval");
+        JsonNode second = doc.get("errors").get(1);
+        assertThat(second.get("value").asString()).isEqualTo("\"soon\"");
+        assertThat(second.get("expected").asString()).isEqualTo("a duration such as 30s");
+        assertThat(second.get("line").asInt()).isEqualTo(9);
+        assertThat(second.get("column").asInt()).isEqualTo(19);
     }
 
     @Test

@@ -169,9 +169,9 @@ class CheckCommandTest {
         List<List<String>> rows = rowsWithoutLatency(cli);
         assertThat(rows.get(2))
                 .containsExactly("search", "cluster", "DOWN", "assertion: cluster.status == \"green\" (seen \"red\")");
-        // the API's own detailed health reports its search entry Unhealthy; the row does not name the entry
+        // the API's own detailed health reports its search entry Unhealthy, and the row names the entry
         assertThat(rows.get(1))
-                .containsExactly("api", "detailed", "DOWN", "status: health status is healthy (seen \"Unhealthy\")");
+                .containsExactly("api", "detailed", "DOWN", "status: unhealthy: search (seen \"Unhealthy\")");
         assertThat(rows.get(0)).containsExactly("api", "health", "up", "");
     }
 
@@ -185,7 +185,7 @@ class CheckCommandTest {
                 .as("the api is down but not checked: " + cli.transcript())
                 .isZero();
         assertThat(rowsWithoutLatency(cli)).containsExactly(List.of("search", "cluster", "up", ""));
-        assertThat(cli.out()).endsWith("1 checks, 0 failed\n");
+        assertThat(cli.out()).endsWith("1 check, 0 failed\n");
     }
 
     @Test

@@ -9,8 +9,6 @@ import dev.steward.core.check.ProbeSeries;
 import dev.steward.core.config.CheckConfig;
 import dev.steward.core.config.CheckId;
 import dev.steward.core.config.StackConfig;
-import dev.steward.core.exposition.ExpositionWriter;
-import dev.steward.core.exposition.MetricFamily;
 import dev.steward.core.series.Labels;
 import dev.steward.core.series.MemorySeriesStore;
 import dev.steward.demo.DemoOptions;
@@ -19,8 +17,6 @@ import dev.steward.demo.DemoStack;
 import dev.steward.demo.Fault;
 import dev.steward.demo.LocalServers;
 import dev.steward.engine.CheckLoop;
-import dev.steward.engine.CheckSnapshot;
-import dev.steward.engine.EngineMetrics;
 import dev.steward.engine.SchedulerStats;
 import dev.steward.engine.SeriesSink;
 import dev.steward.probe.ClosedPort;
@@ -34,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,15 +156,9 @@ class MetricsContractTest {
         clock.set(until);
     }
 
-    /** What {@code Daemon.metricsText} renders, from the same parts. */
+    /** What the daemon serves on {@code /metrics}, rendered by the daemon's own function. */
     private String metricsText() {
-        Map<CheckId, CheckSnapshot> snapshot = loop.snapshot();
-        List<MetricFamily> families = new ArrayList<>();
-        families.addAll(ProcessMetrics.families());
-        families.addAll(EngineMetrics.schedulerFamilies(stats, snapshot.size()));
-        families.addAll(EngineMetrics.storeFamilies(series.stats()));
-        families.addAll(EngineMetrics.probeFamilies(snapshot, this::labelsOf));
-        return ExpositionWriter.write(families);
+        return Daemon.renderMetrics(loop.snapshot(), stats, series.stats(), this::labelsOf);
     }
 
     private record Promtool(int exitCode, String output) {}
@@ -227,10 +216,8 @@ class MetricsContractTest {
                         "probe_success{check=\"cluster\",service=\"search\",stack=\"demo\",team=\"search\"} 1",
                         "probe_success{check=\"health\",service=\"gone\",stack=\"demo\"} 0",
                         "probe_http_status_code{check=\"health\",service=\"api\",stack=\"demo\"} 200",
-                        "steward_check_status{check=\"health\",service=\"api\",stack=\"demo\",status=\"up\"} 1",
-                        "steward_check_status{check=\"health\",service=\"api\",stack=\"demo\",status=\"down\"} 0",
-                        "steward_check_status{check=\"health\",service=\"api\",stack=\"demo\",status=\"unknown\"} 0",
-                        "steward_check_status{check=\"health\",service=\"gone\",stack=\"demo\",status=\"down\"} 1",
+                        "steward_check_up{check=\"health\",service=\"api\",stack=\"demo\"} 1",
+                        "steward_check_up{check=\"health\",service=\"gone\",stack=\"demo\"} 0",
                         "steward_health_component_up{check=\"detailed\",component=\"search\",service=\"api\","
                                 + "stack=\"demo\"} 1",
                         "steward_health_component_up{check=\"detailed\",component=\"database\",service=\"api\","
@@ -261,8 +248,7 @@ class MetricsContractTest {
                 .contains(
                         "probe_elasticsearch_cluster_status{check=\"cluster\",service=\"search\",stack=\"demo\","
                                 + "team=\"search\"} 2",
-                        "steward_check_status{check=\"cluster\",service=\"search\",stack=\"demo\",status=\"down\","
-                                + "team=\"search\"} 1",
+                        "steward_check_up{check=\"cluster\",service=\"search\",stack=\"demo\",team=\"search\"} 0",
                         "steward_health_component_up{check=\"detailed\",component=\"search\",service=\"api\","
                                 + "stack=\"demo\"} 0",
                         "probe_success{check=\"page\",service=\"frontend\",stack=\"demo\"} 0",

@@ -93,9 +93,16 @@ public final class CheckJudge {
                 .collect(Collectors.joining(", "));
         String status =
                 seen.observation().fact("health.status").map(Value::toString).orElse("<missing>");
-        String message = unhealthy.isEmpty() ? "health status " + status : "unhealthy: " + unhealthy;
+        if (unhealthy.isEmpty()) {
+            return Optional.of(new Failure(
+                    FailureKind.STATUS,
+                    "health status " + status,
+                    Optional.of("health status is healthy"),
+                    Optional.of(status)));
+        }
+        // no condition, so the description names the components: "status: unhealthy: db (seen "Unhealthy")"
         return Optional.of(
-                new Failure(FailureKind.STATUS, message, Optional.of("health status is healthy"), Optional.of(status)));
+                new Failure(FailureKind.STATUS, "unhealthy: " + unhealthy, Optional.empty(), Optional.of(status)));
     }
 
     private static Failure statusFailure(String expected, Value seen) {

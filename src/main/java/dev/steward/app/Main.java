@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ValidateCommand.class,
             CheckCommand.class,
+            QueryCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,6 +1,5 @@
 package dev.steward.core.promql.parse;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -181,7 +180,7 @@ final class Lexer {
             pos = close + 1;
             return new Token(TokenType.STRING, text, start, pos);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ByteBuffer bytes = new ByteBuffer();
         while (true) {
             if (pos >= query.length() || query.charAt(pos) == '\n') {
                 throw error(start, "unterminated quoted string");
@@ -201,7 +200,7 @@ final class Lexer {
         }
     }
 
-    private void escape(ByteArrayOutputStream bytes, char quote) throws ParseException {
+    private void escape(ByteBuffer bytes, char quote) throws ParseException {
         int at = pos;
         pos++;
         if (pos >= query.length()) {
@@ -243,7 +242,7 @@ final class Lexer {
         }
     }
 
-    private void writeCodePoint(ByteArrayOutputStream bytes, int at, int cp) throws ParseException {
+    private void writeCodePoint(ByteBuffer bytes, int at, int cp) throws ParseException {
         if (cp > Character.MAX_CODE_POINT || (cp >= 0xD800 && cp < 0xE000)) {
             throw error(at, "escape sequence is an invalid Unicode code point");
         }
@@ -261,5 +260,28 @@ final class Lexer {
             pos++;
         }
         return v;
+    }
+
+    /** A growable byte array (java.io is kept out of the core). */
+    private static final class ByteBuffer {
+        private byte[] b = new byte[32];
+        private int n;
+
+        void write(int v) {
+            if (n == b.length) {
+                b = java.util.Arrays.copyOf(b, n * 2);
+            }
+            b[n++] = (byte) v;
+        }
+
+        void writeBytes(byte[] more) {
+            for (byte x : more) {
+                write(x);
+            }
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(b, n);
+        }
     }
 }

@@ -1,0 +1,46 @@
+package dev.steward.promql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.core.promql.conformance.Report;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs Prometheus's own PromQL test scripts (v3.5.0 testdata, kept outside the project) and fails when the pass rate
+ * of the cases that ran drops below {@link #MINIMUM_PASS_RATE}. The table and every failure are printed.
+ */
+class PromqlConformanceTest {
+    /** The pass rate reached; raise it as failures are fixed, never lower it to make the build green. */
+    static final double MINIMUM_PASS_RATE = 0.0;
+
+    static Path conformanceDir() {
+        String prop = System.getProperty("steward.conformance.dir");
+        if (prop != null && Files.isDirectory(Path.of(prop, "promql"))) {
+            return Path.of(prop, "promql");
+        }
+        String env = System.getenv("STEWARD_CONFORMANCE_DIR");
+        if (env != null && Files.isDirectory(Path.of(env, "promql"))) {
+            return Path.of(env, "promql");
+        }
+        return null;
+    }
+
+    @Test
+    void passesPrometheusConformanceScripts() {
+        Path dir = conformanceDir();
+        Assumptions.assumeTrue(
+                dir != null,
+                "PromQL conformance data not found: set -Dsteward.conformance.dir or STEWARD_CONFORMANCE_DIR to the"
+                        + " directory holding promql/*.test (Prometheus v3.5.0 promqltest testdata)");
+        Report report = ConformanceRunner.run(List.of(dir));
+        report.print(System.out);
+        assertThat(report.files()).isNotEmpty();
+        assertThat(report.passRate())
+                .as("pass rate of non-skipped PromQL conformance cases (see the table above)")
+                .isGreaterThanOrEqualTo(MINIMUM_PASS_RATE);
+    }
+}

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class PromqlConformanceTest {
     /** The pass rate reached; raise it as failures are fixed, never lower it to make the build green. */
-    static final double MINIMUM_PASS_RATE = 0.0;
+    static final double MINIMUM_PASS_RATE = 1.0;
 
     static Path conformanceDir() {
         String prop = System.getProperty("steward.conformance.dir");

@@ -69,7 +69,7 @@ final class ScriptParser {
             throw new PromQLException("line " + line + ": invalid load command: " + lines[i]);
         }
         long step = duration(m.group(2), line);
-        List<Command.LoadedSeries> series = new ArrayList<>();
+        java.util.Map<Labels, Command.LoadedSeries> series = new java.util.LinkedHashMap<>();
         while (i + 1 < lines.length && !lines[i + 1].isEmpty()) {
             i++;
             String[] parts = SeriesNotation.split(lines[i]);
@@ -96,9 +96,10 @@ final class ScriptParser {
                 t[k] = ts.get(k);
                 f[k] = vs.get(k);
             }
-            series.add(new Command.LoadedSeries(labels, t, f, histograms));
+            series.remove(labels);
+            series.put(labels, new Command.LoadedSeries(labels, t, f, histograms));
         }
-        return new Command.Load(line, series, m.group(1) != null);
+        return new Command.Load(line, List.copyOf(series.values()), m.group(1) != null);
     }
 
     private Command eval() throws PromQLException {

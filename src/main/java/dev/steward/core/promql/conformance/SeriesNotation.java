@@ -92,6 +92,10 @@ final class SeriesNotation {
             if (text.startsWith("{{", i)) {
                 int close = text.indexOf("}}", i);
                 i = close < 0 ? text.length() : close + 2;
+                while (i < text.length() && (text.startsWith("+{{", i) || text.startsWith("-{{", i))) {
+                    close = text.indexOf("}}", i);
+                    i = close < 0 ? text.length() : close + 2;
+                }
                 while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
                     i++;
                 }
@@ -129,7 +133,7 @@ final class SeriesNotation {
             return;
         }
         Matcher m = REPEAT.matcher(tok);
-        if (m.matches() && !tok.toLowerCase().startsWith("0x")) {
+        if (m.matches()) {
             String head = m.group(1);
             int n = Integer.parseInt(m.group(2));
             if (head.equals("_")) {

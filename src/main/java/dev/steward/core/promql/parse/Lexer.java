@@ -11,6 +11,7 @@ import java.util.List;
 final class Lexer {
     private final String query;
     private int pos;
+    private int bracketDepth;
 
     private Lexer(String query) {
         this.query = query;
@@ -41,6 +42,10 @@ final class Lexer {
         if (Character.isDigit(c) || (c == '.' && pos + 1 < query.length() && Character.isDigit(query.charAt(pos + 1)))) {
             return number(start);
         }
+        if (c == ':' && bracketDepth > 0) {
+            pos++;
+            return new Token(TokenType.COLON, ":", start, pos);
+        }
         if (isIdentStart(c)) {
             while (pos < query.length() && isIdentPart(query.charAt(pos))) {
                 pos++;
@@ -57,8 +62,14 @@ final class Lexer {
                     case ')' -> TokenType.RIGHT_PAREN;
                     case '{' -> TokenType.LEFT_BRACE;
                     case '}' -> TokenType.RIGHT_BRACE;
-                    case '[' -> TokenType.LEFT_BRACKET;
-                    case ']' -> TokenType.RIGHT_BRACKET;
+                    case '[' -> {
+                        bracketDepth++;
+                        yield TokenType.LEFT_BRACKET;
+                    }
+                    case ']' -> {
+                        bracketDepth = Math.max(0, bracketDepth - 1);
+                        yield TokenType.RIGHT_BRACKET;
+                    }
                     case ',' -> TokenType.COMMA;
                     case ':' -> TokenType.COLON;
                     case '@' -> TokenType.AT;
@@ -160,7 +171,7 @@ final class Lexer {
     }
 
     private Token finishNumber(int start, TokenType type) throws ParseException {
-        if (pos < query.length() && isIdentPart(query.charAt(pos))) {
+        if (pos < query.length() && isIdentPart(query.charAt(pos)) && query.charAt(pos) != ':') {
             while (pos < query.length() && isIdentPart(query.charAt(pos))) {
                 pos++;
             }

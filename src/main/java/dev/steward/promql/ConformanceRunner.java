@@ -43,7 +43,9 @@ public final class ConformanceRunner {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
-                    s.filter(f -> f.getFileName().toString().endsWith(".test")).sorted().forEach(out::add);
+                    s.filter(f -> f.getFileName().toString().endsWith(".test"))
+                            .sorted()
+                            .forEach(out::add);
                 } catch (IOException e) {
                     errors.add(new FileReport(p.toString(), List.of(), "cannot list directory: " + e.getMessage()));
                 }

@@ -52,7 +52,9 @@ public final class PromqlEngine {
             @SuppressWarnings("unchecked")
             List<Series> mat = (List<Series>) v;
             value = switch (expr.type()) {
-                case SCALAR -> new QueryValue.Scalar(timeMillis, mat.isEmpty() ? Double.NaN : mat.get(0).valueAt(0));
+                case SCALAR ->
+                    new QueryValue.Scalar(
+                            timeMillis, mat.isEmpty() ? Double.NaN : mat.get(0).valueAt(0));
                 case VECTOR -> {
                     List<QueryValue.VectorSample> out = new ArrayList<>(mat.size());
                     for (Series s : mat) {
@@ -69,8 +71,8 @@ public final class PromqlEngine {
     /** Evaluates the query at every step from start to end inclusive (Unix milliseconds). */
     public QueryResult range(String query, long startMillis, long endMillis, long stepMillis) throws PromQLException {
         if (stepMillis <= 0) {
-            throw new PromQLException("zero or negative query resolution step widths are not accepted, got "
-                    + stepMillis + "ms");
+            throw new PromQLException(
+                    "zero or negative query resolution step widths are not accepted, got " + stepMillis + "ms");
         }
         if (endMillis < startMillis) {
             throw new PromQLException("end timestamp must not be before start time");

@@ -53,7 +53,10 @@ final class CaseCheck {
         if (eval.failMessage() != null && !eval.failMessage().equals(message)) {
             return "expected error \"" + eval.failMessage() + "\" but got \"" + message + "\"";
         }
-        if (eval.failRegexp() != null && !java.util.regex.Pattern.compile(eval.failRegexp()).matcher(message).find()) {
+        if (eval.failRegexp() != null
+                && !java.util.regex.Pattern.compile(eval.failRegexp())
+                        .matcher(message)
+                        .find()) {
             return "expected error matching /" + eval.failRegexp() + "/ but got \"" + message + "\"";
         }
         for (Command.Expectation e : eval.expectations()) {
@@ -140,8 +143,8 @@ final class CaseCheck {
             }
             case QueryValue.Vector v -> compareVector(eval, v.samples());
             case QueryValue.Matrix m -> compareMatrix(eval, m, start, step);
-            case QueryValue.StringValue s -> "string results are not compared by this runner: got \"" + s.value()
-                    + "\"";
+            case QueryValue.StringValue s ->
+                "string results are not compared by this runner: got \"" + s.value() + "\"";
         };
     }
 
@@ -238,7 +241,10 @@ final class CaseCheck {
     private static String points(QueryValue.RangeSeries s) {
         StringBuilder sb = new StringBuilder("[");
         for (int k = 0; k < s.size() && k < 12; k++) {
-            sb.append(k == 0 ? "" : " ").append(Numbers.format(s.values()[k])).append('@').append(s.timestamps()[k]);
+            sb.append(k == 0 ? "" : " ")
+                    .append(Numbers.format(s.values()[k]))
+                    .append('@')
+                    .append(s.timestamps()[k]);
         }
         return sb.append(s.size() > 12 ? " ...]" : "]").toString();
     }
@@ -270,7 +276,12 @@ final class CaseCheck {
             }
         }
         String reason = expr.type() == ValueType.SCALAR
-                ? compare(eval, new QueryValue.Scalar(t, vec.isEmpty() ? Double.NaN : vec.get(0).value()), t, 0)
+                ? compare(
+                        eval,
+                        new QueryValue.Scalar(
+                                t, vec.isEmpty() ? Double.NaN : vec.get(0).value()),
+                        t,
+                        0)
                 : compareVector(eval, vec);
         return reason == null ? null : "range mode: " + reason;
     }

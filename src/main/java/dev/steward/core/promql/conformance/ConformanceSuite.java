@@ -44,7 +44,8 @@ public final class ConformanceSuite {
                     histogramSeries.clear();
                 }
                 case Command.Load load -> load(store, load, histogramSeries);
-                case Command.Eval eval -> outcomes.add(run(name, new PromqlEngine(store, settings), eval, histogramSeries));
+                case Command.Eval eval ->
+                    outcomes.add(run(name, new PromqlEngine(store, settings), eval, histogramSeries));
             }
         }
         return new FileReport(name, outcomes, null);
@@ -59,9 +60,11 @@ public final class ConformanceSuite {
                 histogramSeries.add(s.labels());
             }
             String name = s.labels().metricName();
-            if (load.withNhcb() && name != null && name.endsWith("_bucket") && s.labels().has("le")) {
-                histogramSeries.add(s.labels()
-                        .toBuilder()
+            if (load.withNhcb()
+                    && name != null
+                    && name.endsWith("_bucket")
+                    && s.labels().has("le")) {
+                histogramSeries.add(s.labels().toBuilder()
                         .add(Labels.METRIC_NAME, name.substring(0, name.length() - "_bucket".length()))
                         .remove("le")
                         .build());
@@ -71,11 +74,15 @@ public final class ConformanceSuite {
 
     private static CaseOutcome run(String file, PromqlEngine engine, Command.Eval eval, List<Labels> histogramSeries) {
         if (eval.usesNativeHistograms()) {
-            return new CaseOutcome(file, eval.line(), eval.query(), CaseOutcome.Status.SKIPPED,
-                    "expects native histograms");
+            return new CaseOutcome(
+                    file, eval.line(), eval.query(), CaseOutcome.Status.SKIPPED, "expects native histograms");
         }
         if (readsHistograms(eval.query(), histogramSeries)) {
-            return new CaseOutcome(file, eval.line(), eval.query(), CaseOutcome.Status.SKIPPED,
+            return new CaseOutcome(
+                    file,
+                    eval.line(),
+                    eval.query(),
+                    CaseOutcome.Status.SKIPPED,
                     "reads series with native histogram samples");
         }
         String reason;
@@ -84,8 +91,12 @@ public final class ConformanceSuite {
         } catch (RuntimeException e) {
             reason = "unexpected exception: " + e;
         }
-        return new CaseOutcome(file, eval.line(), eval.query(),
-                reason == null ? CaseOutcome.Status.PASSED : CaseOutcome.Status.FAILED, reason);
+        return new CaseOutcome(
+                file,
+                eval.line(),
+                eval.query(),
+                reason == null ? CaseOutcome.Status.PASSED : CaseOutcome.Status.FAILED,
+                reason);
     }
 
     /** Whether a selector of the query matches a series that has native histogram samples. */

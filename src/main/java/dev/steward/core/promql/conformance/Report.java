@@ -41,7 +41,11 @@ public record Report(List<FileReport> files) {
         sb.append(String.format("pass rate of cases run (skipped excluded): %.2f %%%n", passRate() * 100));
         for (FileReport f : files) {
             if (f.error() != null) {
-                sb.append("FAIL ").append(f.file()).append(": ").append(f.error()).append('\n');
+                sb.append("FAIL ")
+                        .append(f.file())
+                        .append(": ")
+                        .append(f.error())
+                        .append('\n');
             }
             for (CaseOutcome o : f.outcomes()) {
                 if (o.status() == CaseOutcome.Status.FAILED) {

@@ -16,8 +16,8 @@ final class ScriptParser {
     private static final Pattern LOAD = Pattern.compile("^load(?:_(with_nhcb))?\\s+(\\S+)$");
     private static final Pattern INSTANT =
             Pattern.compile("^eval(?:_(fail|warn|ordered|info))?\\s+instant\\s+(?:at\\s+(.+?))?\\s+(.+)$");
-    private static final Pattern RANGE =
-            Pattern.compile("^eval(?:_(fail|warn|info))?\\s+range\\s+from\\s+(.+)\\s+to\\s+(.+)\\s+step\\s+(.+?)\\s+(.+)$");
+    private static final Pattern RANGE = Pattern.compile(
+            "^eval(?:_(fail|warn|info))?\\s+range\\s+from\\s+(.+)\\s+to\\s+(.+)\\s+step\\s+(.+?)\\s+(.+)$");
     private static final Pattern EXPECT =
             Pattern.compile("^expect\\s+(ordered|fail|warn|no_warn|info|no_info)(?:\\s+(regex|msg):(.+))?$");
 

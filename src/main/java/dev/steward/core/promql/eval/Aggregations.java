@@ -28,7 +28,9 @@ final class Aggregations {
         }
         double[] param = a.param() == null ? null : ev.scalarValues(a.param());
         List<Series> input = ev.matrix(a.expr());
-        if (op == AggregateOp.TOPK || op == AggregateOp.BOTTOMK || op == AggregateOp.LIMITK
+        if (op == AggregateOp.TOPK
+                || op == AggregateOp.BOTTOMK
+                || op == AggregateOp.LIMITK
                 || op == AggregateOp.LIMIT_RATIO) {
             return KAggregations.eval(ev, a, input, param);
         }
@@ -247,7 +249,9 @@ final class Aggregations {
                     (v, ts) -> {
                         Map<Labels, Integer> counts = new LinkedHashMap<>();
                         for (Element e : v.get(0)) {
-                            Labels m = e.metric().toBuilder().add(label, formatValue(e.f())).build();
+                            Labels m = e.metric().toBuilder()
+                                    .add(label, formatValue(e.f()))
+                                    .build();
                             counts.merge(groupingLabels(m, grouping, a.without()), 1, Integer::sum);
                         }
                         List<Element> out = new ArrayList<>(counts.size());
@@ -268,7 +272,9 @@ final class Aggregations {
             if (f == 0) {
                 return 1 / f < 0 ? "-0" : "0";
             }
-            return new java.math.BigDecimal(Double.toString(f)).stripTrailingZeros().toPlainString();
+            return new java.math.BigDecimal(Double.toString(f))
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
     }
 

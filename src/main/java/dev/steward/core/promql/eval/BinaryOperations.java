@@ -23,7 +23,10 @@ final class BinaryOperations {
         BinaryOp op = b.op();
         if (lt == ValueType.SCALAR && rt == ValueType.SCALAR) {
             return ev.rangeEval(
-                    (v, ts) -> List.of(new Element(Labels.EMPTY, scalarOp(op, v.get(0).get(0).f(), v.get(1).get(0).f()), false)),
+                    (v, ts) -> List.of(new Element(
+                            Labels.EMPTY,
+                            scalarOp(op, v.get(0).get(0).f(), v.get(1).get(0).f()),
+                            false)),
                     args);
         }
         if (lt == ValueType.VECTOR && rt == ValueType.VECTOR) {
@@ -121,7 +124,8 @@ final class BinaryOperations {
         return !op.isComparison() && !op.isSetOperator();
     }
 
-    private static List<Element> vectorScalar(BinaryOp op, List<Element> vec, double scalar, boolean swap, boolean bool) {
+    private static List<Element> vectorScalar(
+            BinaryOp op, List<Element> vec, double scalar, boolean swap, boolean bool) {
         List<Element> out = new ArrayList<>(vec.size());
         for (Element e : vec) {
             double l = swap ? scalar : e.f();
@@ -139,7 +143,8 @@ final class BinaryOperations {
         return out;
     }
 
-    private static List<Element> vectorOp(BinaryOp op, List<Element> lhs, List<Element> rhs, Expr.Binary b, Signatures sig) {
+    private static List<Element> vectorOp(
+            BinaryOp op, List<Element> lhs, List<Element> rhs, Expr.Binary b, Signatures sig) {
         if (lhs.isEmpty() || rhs.isEmpty()) {
             return List.of();
         }

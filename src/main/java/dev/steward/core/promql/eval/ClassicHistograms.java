@@ -75,7 +75,8 @@ final class ClassicHistograms {
                 upper = parseGoFloat(le);
             } catch (NumberFormatException ex) {
                 ev.annotations.warn("bucket label \"le\" is missing or has a malformed value of \""
-                        + (le == null ? "" : le) + "\" for metric name \"" + nullToEmpty(e.metric().metricName()) + "\"");
+                        + (le == null ? "" : le) + "\" for metric name \""
+                        + nullToEmpty(e.metric().metricName()) + "\"");
                 continue;
             }
             Labels key = e.metric().without("le");

@@ -65,8 +65,7 @@ public final class Evaluator {
             long maxSamples,
             Annotations annotations,
             String query) {
-        return new Evaluator(
-                store, start, end, step, lookback, start, end, new Budget(maxSamples), annotations, query);
+        return new Evaluator(store, start, end, step, lookback, start, end, new Budget(maxSamples), annotations, query);
     }
 
     Evaluator child(long childStart, long childEnd, long childInterval) {

@@ -32,34 +32,62 @@ final class Functions {
             case "timestamp" -> timestamp(ev, args.get(0));
             case "time" -> ev.rangeEval((v, ts) -> List.of(new Element(Labels.EMPTY, ts / 1000.0, false)), args);
             case "pi" -> ev.constant(Math.PI);
-            case "vector" -> ev.rangeEval((v, ts) -> List.of(new Element(Labels.EMPTY, v.get(0).get(0).f(), false)), args);
-            case "scalar" -> ev.rangeEval(
-                    (v, ts) -> List.of(new Element(
-                            Labels.EMPTY, v.get(0).size() == 1 ? v.get(0).get(0).f() : Double.NaN, false)),
-                    args);
-            case "absent" -> ev.rangeEval(
-                    (v, ts) -> v.get(0).isEmpty() ? List.of(new Element(absentLabels(args.get(0)), 1, false)) : List.of(),
-                    args);
-            case "clamp" -> ev.rangeEval((v, ts) -> clamp(v.get(0), v.get(1).get(0).f(), v.get(2).get(0).f()), args);
-            case "clamp_max" -> ev.rangeEval(
-                    (v, ts) -> mapValues(v.get(0), x -> Math.min(x, v.get(1).get(0).f())), args);
-            case "clamp_min" -> ev.rangeEval(
-                    (v, ts) -> mapValues(v.get(0), x -> Math.max(x, v.get(1).get(0).f())), args);
-            case "round" -> ev.rangeEval((v, ts) -> {
-                double nearest = v.size() > 1 ? v.get(1).get(0).f() : 1;
-                double inverse = 1.0 / nearest;
-                return mapValues(v.get(0), x -> Math.floor(x * inverse + 0.5) / inverse);
-            }, args);
+            case "vector" ->
+                ev.rangeEval(
+                        (v, ts) -> List.of(
+                                new Element(Labels.EMPTY, v.get(0).get(0).f(), false)),
+                        args);
+            case "scalar" ->
+                ev.rangeEval(
+                        (v, ts) -> List.of(new Element(
+                                Labels.EMPTY,
+                                v.get(0).size() == 1 ? v.get(0).get(0).f() : Double.NaN,
+                                false)),
+                        args);
+            case "absent" ->
+                ev.rangeEval(
+                        (v, ts) -> v.get(0).isEmpty()
+                                ? List.of(new Element(absentLabels(args.get(0)), 1, false))
+                                : List.of(),
+                        args);
+            case "clamp" ->
+                ev.rangeEval(
+                        (v, ts) -> clamp(
+                                v.get(0), v.get(1).get(0).f(), v.get(2).get(0).f()),
+                        args);
+            case "clamp_max" ->
+                ev.rangeEval(
+                        (v, ts) -> mapValues(
+                                v.get(0), x -> Math.min(x, v.get(1).get(0).f())),
+                        args);
+            case "clamp_min" ->
+                ev.rangeEval(
+                        (v, ts) -> mapValues(
+                                v.get(0), x -> Math.max(x, v.get(1).get(0).f())),
+                        args);
+            case "round" ->
+                ev.rangeEval(
+                        (v, ts) -> {
+                            double nearest = v.size() > 1 ? v.get(1).get(0).f() : 1;
+                            double inverse = 1.0 / nearest;
+                            return mapValues(v.get(0), x -> Math.floor(x * inverse + 0.5) / inverse);
+                        },
+                        args);
             case "sort", "sort_desc", "sort_by_label", "sort_by_label_desc" -> SortFunctions.eval(ev, name, args);
-            case "histogram_quantile" -> ev.rangeEval(
-                    (v, ts) -> ClassicHistograms.quantile(ev, v.get(0).get(0).f(), v.get(1)), args);
-            case "histogram_fraction" -> ev.rangeEval(
-                    (v, ts) -> ClassicHistograms.fraction(ev, v.get(0).get(0).f(), v.get(1).get(0).f(), v.get(2)),
-                    args);
-            case "histogram_count", "histogram_sum", "histogram_avg", "histogram_stddev", "histogram_stdvar" -> ev
-                    .rangeEval((v, ts) -> List.of(), args);
-            case "days_in_month", "day_of_month", "day_of_week", "day_of_year", "hour", "minute", "month", "year" -> ev
-                    .rangeEval((v, ts) -> date(name, v.isEmpty() ? null : v.get(0), ts), args);
+            case "histogram_quantile" ->
+                ev.rangeEval(
+                        (v, ts) ->
+                                ClassicHistograms.quantile(ev, v.get(0).get(0).f(), v.get(1)),
+                        args);
+            case "histogram_fraction" ->
+                ev.rangeEval(
+                        (v, ts) -> ClassicHistograms.fraction(
+                                ev, v.get(0).get(0).f(), v.get(1).get(0).f(), v.get(2)),
+                        args);
+            case "histogram_count", "histogram_sum", "histogram_avg", "histogram_stddev", "histogram_stdvar" ->
+                ev.rangeEval((v, ts) -> List.of(), args);
+            case "days_in_month", "day_of_month", "day_of_week", "day_of_year", "hour", "minute", "month", "year" ->
+                ev.rangeEval((v, ts) -> date(name, v.isEmpty() ? null : v.get(0), ts), args);
             default -> throw new EvalError("function \"" + name + "\" is not supported by this engine");
         };
     }

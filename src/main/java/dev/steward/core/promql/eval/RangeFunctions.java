@@ -22,8 +22,31 @@ final class RangeFunctions {
     }
 
     enum Kind {
-        RATE, INCREASE, DELTA, IRATE, IDELTA, AVG, SUM, COUNT, MIN, MAX, LAST, TS_LAST, TS_MIN, TS_MAX, PRESENT,
-        ABSENT_OVER_TIME, QUANTILE, STDDEV, STDVAR, MAD, CHANGES, RESETS, DERIV, PREDICT_LINEAR, SMOOTHING
+        RATE,
+        INCREASE,
+        DELTA,
+        IRATE,
+        IDELTA,
+        AVG,
+        SUM,
+        COUNT,
+        MIN,
+        MAX,
+        LAST,
+        TS_LAST,
+        TS_MIN,
+        TS_MAX,
+        PRESENT,
+        ABSENT_OVER_TIME,
+        QUANTILE,
+        STDDEV,
+        STDVAR,
+        MAD,
+        CHANGES,
+        RESETS,
+        DERIV,
+        PREDICT_LINEAR,
+        SMOOTHING
     }
 
     static Kind kind(String name) {
@@ -140,8 +163,8 @@ final class RangeFunctions {
                 && !metric.endsWith("_sum")
                 && !metric.endsWith("_count")
                 && !metric.endsWith("_bucket")) {
-            ev.annotations.info(
-                    "metric might not be a counter, name does not end in _total/_sum/_count/_bucket: \"" + metric + "\"");
+            ev.annotations.info("metric might not be a counter, name does not end in _total/_sum/_count/_bucket: \""
+                    + metric + "\"");
         }
     }
 

@@ -113,8 +113,8 @@ final class RangeSource {
     /** A matrix selector evaluated on its own (an instant query for {@code x[5m]}): the raw samples. */
     static List<Series> rawMatrix(Evaluator ev, Expr.MatrixSelector ms) {
         if (ev.start != ev.end) {
-            throw new EvalError("invalid expression type \"range vector\" for range query, must be Scalar or instant"
-                    + " Vector");
+            throw new EvalError(
+                    "invalid expression type \"range vector\" for range query, must be Scalar or instant" + " Vector");
         }
         RangeSource src = of(ev, ms);
         return src.rawWindows();

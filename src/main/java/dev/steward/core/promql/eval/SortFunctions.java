@@ -14,13 +14,12 @@ final class SortFunctions {
         for (int i = 1; i < args.size(); i++) {
             labels.add(LabelFunctions.stringArg(args.get(i)));
         }
-        Comparator<Element> order =
-                switch (name) {
-                    case "sort" -> byValue(false);
-                    case "sort_desc" -> byValue(true);
-                    case "sort_by_label" -> byLabels(labels);
-                    default -> byLabels(labels).reversed();
-                };
+        Comparator<Element> order = switch (name) {
+            case "sort" -> byValue(false);
+            case "sort_desc" -> byValue(true);
+            case "sort_by_label" -> byLabels(labels);
+            default -> byLabels(labels).reversed();
+        };
         return ev.rangeEval(
                 (v, ts) -> {
                     List<Element> out = new ArrayList<>(v.get(0));

@@ -19,13 +19,18 @@ final class XxHash64 {
     static long hashLabels(Labels labels) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < labels.size(); i++) {
-            sb.append(labels.nameAt(i)).append('\uffff').append(labels.valueAt(i)).append('\uffff');
+            sb.append(labels.nameAt(i))
+                    .append('\uffff')
+                    .append(labels.valueAt(i))
+                    .append('\uffff');
         }
         byte[] utf8 = sb.toString().getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[utf8.length];
         int n = 0;
         for (int i = 0; i < utf8.length; i++) {
-            if ((utf8[i] & 0xff) == 0xef && i + 2 < utf8.length && (utf8[i + 1] & 0xff) == 0xbf
+            if ((utf8[i] & 0xff) == 0xef
+                    && i + 2 < utf8.length
+                    && (utf8[i + 1] & 0xff) == 0xbf
                     && (utf8[i + 2] & 0xff) == 0xbf) {
                 out[n++] = (byte) 0xff;
                 i += 2;

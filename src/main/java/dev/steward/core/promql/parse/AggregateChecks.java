@@ -10,8 +10,10 @@ final class AggregateChecks {
             throws ParseException {
         int want = op.paramType() == null ? 1 : 2;
         if (args.size() != want) {
-            throw p.errorAt(start.start(), "wrong number of arguments for aggregate expression provided, expected "
-                    + want + ", got " + args.size());
+            throw p.errorAt(
+                    start.start(),
+                    "wrong number of arguments for aggregate expression provided, expected " + want + ", got "
+                            + args.size());
         }
         Expr param = want == 2 ? args.get(0) : null;
         Expr expr = args.get(want - 1);

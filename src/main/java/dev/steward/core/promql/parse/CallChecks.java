@@ -11,19 +11,22 @@ final class CallChecks {
         int n = args.size();
         if (fn.variadic() == 0) {
             if (expected != n) {
-                throw p.errorAt(name.start(), "expected " + expected + " argument(s) in call to \"" + fn.name()
-                        + "\", got " + n);
+                throw p.errorAt(
+                        name.start(),
+                        "expected " + expected + " argument(s) in call to \"" + fn.name() + "\", got " + n);
             }
         } else {
             int min = expected - 1;
             if (min > n) {
-                throw p.errorAt(name.start(), "expected at least " + min + " argument(s) in call to \"" + fn.name()
-                        + "\", got " + n);
+                throw p.errorAt(
+                        name.start(),
+                        "expected at least " + min + " argument(s) in call to \"" + fn.name() + "\", got " + n);
             }
             int max = min + fn.variadic();
             if (fn.variadic() > 0 && max < n) {
-                throw p.errorAt(name.start(), "expected at most " + max + " argument(s) in call to \"" + fn.name()
-                        + "\", got " + n);
+                throw p.errorAt(
+                        name.start(),
+                        "expected at most " + max + " argument(s) in call to \"" + fn.name() + "\", got " + n);
             }
         }
         for (int k = 0; k < n; k++) {
@@ -34,8 +37,10 @@ final class CallChecks {
 
     static void expectType(Parser p, Expr e, ValueType want, String context) throws ParseException {
         if (e.type() != want) {
-            throw p.errorAt(e.position(), "expected type " + want.description() + " in " + context + ", got "
-                    + e.type().description());
+            throw p.errorAt(
+                    e.position(),
+                    "expected type " + want.description() + " in " + context + ", got "
+                            + e.type().description());
         }
     }
 }

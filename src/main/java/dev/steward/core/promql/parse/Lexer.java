@@ -39,7 +39,8 @@ final class Lexer {
             return new Token(TokenType.EOF, "", pos, pos);
         }
         char c = query.charAt(pos);
-        if (Character.isDigit(c) || (c == '.' && pos + 1 < query.length() && Character.isDigit(query.charAt(pos + 1)))) {
+        if (Character.isDigit(c)
+                || (c == '.' && pos + 1 < query.length() && Character.isDigit(query.charAt(pos + 1)))) {
             return number(start);
         }
         if (c == ':' && bracketDepth > 0) {
@@ -56,43 +57,42 @@ final class Lexer {
             return string(start, c);
         }
         pos++;
-        TokenType type =
-                switch (c) {
-                    case '(' -> TokenType.LEFT_PAREN;
-                    case ')' -> TokenType.RIGHT_PAREN;
-                    case '{' -> TokenType.LEFT_BRACE;
-                    case '}' -> TokenType.RIGHT_BRACE;
-                    case '[' -> {
-                        bracketDepth++;
-                        yield TokenType.LEFT_BRACKET;
-                    }
-                    case ']' -> {
-                        bracketDepth = Math.max(0, bracketDepth - 1);
-                        yield TokenType.RIGHT_BRACKET;
-                    }
-                    case ',' -> TokenType.COMMA;
-                    case ':' -> TokenType.COLON;
-                    case '@' -> TokenType.AT;
-                    case '+' -> TokenType.ADD;
-                    case '-' -> TokenType.SUB;
-                    case '*' -> TokenType.MUL;
-                    case '/' -> TokenType.DIV;
-                    case '%' -> TokenType.MOD;
-                    case '^' -> TokenType.POW;
-                    case '=' -> accept('=') ? TokenType.EQL : accept('~') ? TokenType.EQL_REGEX : TokenType.ASSIGN;
-                    case '!' -> {
-                        if (accept('=')) {
-                            yield TokenType.NEQ;
-                        }
-                        if (accept('~')) {
-                            yield TokenType.NEQ_REGEX;
-                        }
-                        throw error(start, "unexpected character after '!': " + describeNext());
-                    }
-                    case '<' -> accept('=') ? TokenType.LTE : TokenType.LSS;
-                    case '>' -> accept('=') ? TokenType.GTE : TokenType.GTR;
-                    default -> throw error(start, "unexpected character: '" + c + "'");
-                };
+        TokenType type = switch (c) {
+            case '(' -> TokenType.LEFT_PAREN;
+            case ')' -> TokenType.RIGHT_PAREN;
+            case '{' -> TokenType.LEFT_BRACE;
+            case '}' -> TokenType.RIGHT_BRACE;
+            case '[' -> {
+                bracketDepth++;
+                yield TokenType.LEFT_BRACKET;
+            }
+            case ']' -> {
+                bracketDepth = Math.max(0, bracketDepth - 1);
+                yield TokenType.RIGHT_BRACKET;
+            }
+            case ',' -> TokenType.COMMA;
+            case ':' -> TokenType.COLON;
+            case '@' -> TokenType.AT;
+            case '+' -> TokenType.ADD;
+            case '-' -> TokenType.SUB;
+            case '*' -> TokenType.MUL;
+            case '/' -> TokenType.DIV;
+            case '%' -> TokenType.MOD;
+            case '^' -> TokenType.POW;
+            case '=' -> accept('=') ? TokenType.EQL : accept('~') ? TokenType.EQL_REGEX : TokenType.ASSIGN;
+            case '!' -> {
+                if (accept('=')) {
+                    yield TokenType.NEQ;
+                }
+                if (accept('~')) {
+                    yield TokenType.NEQ_REGEX;
+                }
+                throw error(start, "unexpected character after '!': " + describeNext());
+            }
+            case '<' -> accept('=') ? TokenType.LTE : TokenType.LSS;
+            case '>' -> accept('=') ? TokenType.GTE : TokenType.GTR;
+            default -> throw error(start, "unexpected character: '" + c + "'");
+        };
         return new Token(type, query.substring(start, pos), start, pos);
     }
 
@@ -143,7 +143,8 @@ final class Lexer {
             pos++;
         }
         if (pos < query.length() && Durations.isUnitStart(query, pos)) {
-            while (pos < query.length() && (Character.isDigit(query.charAt(pos)) || Durations.isUnitStart(query, pos))) {
+            while (pos < query.length()
+                    && (Character.isDigit(query.charAt(pos)) || Durations.isUnitStart(query, pos))) {
                 pos += Durations.isUnitStart(query, pos) && query.startsWith("ms", pos) ? 2 : 1;
             }
             return finishNumber(start, TokenType.DURATION);

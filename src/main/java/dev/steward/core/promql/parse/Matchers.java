@@ -12,10 +12,12 @@ final class Matchers {
     static String parse(Parser p, String name, List<LabelMatcher> out) throws ParseException {
         while (!p.current().is(TokenType.RIGHT_BRACE)) {
             Token label = p.next();
-            if (label.is(TokenType.STRING) && (p.current().is(TokenType.COMMA) || p.current().is(TokenType.RIGHT_BRACE))) {
+            if (label.is(TokenType.STRING)
+                    && (p.current().is(TokenType.COMMA) || p.current().is(TokenType.RIGHT_BRACE))) {
                 if (name != null) {
-                    throw p.errorAt(label.start(), "metric name must not be set twice: \"" + name + "\" or \""
-                            + label.text() + "\"");
+                    throw p.errorAt(
+                            label.start(),
+                            "metric name must not be set twice: \"" + name + "\" or \"" + label.text() + "\"");
                 }
                 name = label.text();
                 out.add(LabelMatcher.eq(Labels.METRIC_NAME, name));
@@ -25,8 +27,9 @@ final class Matchers {
                 }
                 LabelMatcher m = matcher(p, label);
                 if (m.name().equals(Labels.METRIC_NAME) && name != null && m.type() == LabelMatcher.Type.EQ) {
-                    throw p.errorAt(label.start(), "metric name must not be set twice: \"" + name + "\" or \""
-                            + m.value() + "\"");
+                    throw p.errorAt(
+                            label.start(),
+                            "metric name must not be set twice: \"" + name + "\" or \"" + m.value() + "\"");
                 }
                 out.add(m);
             }
@@ -42,14 +45,13 @@ final class Matchers {
 
     private static LabelMatcher matcher(Parser p, Token label) throws ParseException {
         Token op = p.next();
-        LabelMatcher.Type type =
-                switch (op.type()) {
-                    case ASSIGN -> LabelMatcher.Type.EQ;
-                    case NEQ -> LabelMatcher.Type.NEQ;
-                    case EQL_REGEX -> LabelMatcher.Type.RE;
-                    case NEQ_REGEX -> LabelMatcher.Type.NRE;
-                    default -> throw p.unexpectedToken(op, "label matching operator \"=\", \"!=\", \"=~\" or \"!~\"");
-                };
+        LabelMatcher.Type type = switch (op.type()) {
+            case ASSIGN -> LabelMatcher.Type.EQ;
+            case NEQ -> LabelMatcher.Type.NEQ;
+            case EQL_REGEX -> LabelMatcher.Type.RE;
+            case NEQ_REGEX -> LabelMatcher.Type.NRE;
+            default -> throw p.unexpectedToken(op, "label matching operator \"=\", \"!=\", \"=~\" or \"!~\"");
+        };
         Token value = p.next();
         if (!value.is(TokenType.STRING)) {
             throw p.unexpectedToken(value, "string in label matching");

@@ -21,7 +21,9 @@ final class Modifiers {
         }
         if (e.type() != ValueType.VECTOR) {
             throw p.errorAt(
-                    e.position(), "subquery is only allowed on instant vector, got " + e.type().description() + " instead");
+                    e.position(),
+                    "subquery is only allowed on instant vector, got "
+                            + e.type().description() + " instead");
         }
         return new Expr.Subquery(e, rs[0], rs[1], 0, Expr.At.NONE, 0, e.position());
     }
@@ -47,10 +49,11 @@ final class Modifiers {
                 yield new Expr.Subquery(
                         sq.expr(), sq.rangeMillis(), sq.stepMillis(), offset, sq.at(), sq.atMillis(), sq.position());
             }
-            default -> throw p.errorAt(
-                    at.start(),
-                    "offset modifier must be preceded by an instant vector selector or range vector selector or a"
-                            + " subquery");
+            default ->
+                throw p.errorAt(
+                        at.start(),
+                        "offset modifier must be preceded by an instant vector selector or range vector selector or a"
+                                + " subquery");
         };
     }
 
@@ -79,10 +82,11 @@ final class Modifiers {
                 yield new Expr.Subquery(
                         sq.expr(), sq.rangeMillis(), sq.stepMillis(), sq.offsetMillis(), mode, t, sq.position());
             }
-            default -> throw p.errorAt(
-                    at.start(),
-                    "@ modifier must be preceded by an instant vector selector or range vector selector or a"
-                            + " subquery");
+            default ->
+                throw p.errorAt(
+                        at.start(),
+                        "@ modifier must be preceded by an instant vector selector or range vector selector or a"
+                                + " subquery");
         };
     }
 }

@@ -103,13 +103,14 @@ public final class Parser {
             case LTE -> BinaryOp.LTE;
             case GTR -> BinaryOp.GTR;
             case GTE -> BinaryOp.GTE;
-            case IDENTIFIER -> switch (t.text().toLowerCase(Locale.ROOT)) {
-                case "and" -> BinaryOp.AND;
-                case "or" -> BinaryOp.OR;
-                case "unless" -> BinaryOp.UNLESS;
-                case "atan2" -> BinaryOp.ATAN2;
-                default -> null;
-            };
+            case IDENTIFIER ->
+                switch (t.text().toLowerCase(Locale.ROOT)) {
+                    case "and" -> BinaryOp.AND;
+                    case "or" -> BinaryOp.OR;
+                    case "unless" -> BinaryOp.UNLESS;
+                    case "atan2" -> BinaryOp.ATAN2;
+                    default -> null;
+                };
             default -> null;
         };
     }
@@ -172,8 +173,10 @@ public final class Parser {
             advance();
             Expr operand = expr(BinaryOp.POW.precedence());
             if (operand.type() != ValueType.SCALAR && operand.type() != ValueType.VECTOR) {
-                throw error(t, "unary expression only allowed on expressions of type scalar or instant vector, got "
-                        + operand.type().description());
+                throw error(
+                        t,
+                        "unary expression only allowed on expressions of type scalar or instant vector, got "
+                                + operand.type().description());
             }
             boolean negate = t.is(TokenType.SUB);
             if (operand instanceof Expr.NumberLiteral n) {
@@ -347,8 +350,18 @@ public final class Parser {
 
     private static boolean isKeyword(String word) {
         return switch (word.toLowerCase(Locale.ROOT)) {
-            case "and", "or", "unless", "atan2", "by", "without", "on", "ignoring", "group_left", "group_right",
-                    "bool", "offset" -> true;
+            case "and",
+                    "or",
+                    "unless",
+                    "atan2",
+                    "by",
+                    "without",
+                    "on",
+                    "ignoring",
+                    "group_left",
+                    "group_right",
+                    "bool",
+                    "offset" -> true;
             default -> false;
         };
     }

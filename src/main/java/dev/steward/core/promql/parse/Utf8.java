@@ -12,7 +12,9 @@ public final class Utf8 {
         int i = 0;
         while (i < b.length) {
             int c = b[i] & 0xff;
-            int len = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+            int len = c < 0x80
+                    ? 1
+                    : c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
             int cp = len == 1 ? c : len == 2 ? c & 0x1f : len == 3 ? c & 0x0f : c & 0x07;
             boolean ok = len > 0 && i + len <= b.length;
             for (int k = 1; ok && k < len; k++) {
@@ -20,7 +22,9 @@ public final class Utf8 {
                 ok = (cc & 0xC0) == 0x80;
                 cp = (cp << 6) | (cc & 0x3f);
             }
-            ok = ok && !(len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000))) && !(len == 4 && (cp < 0x10000 || cp > 0x10FFFF));
+            ok = ok
+                    && !(len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000)))
+                    && !(len == 4 && (cp < 0x10000 || cp > 0x10FFFF));
             if (ok) {
                 sb.appendCodePoint(cp);
                 i += len;

@@ -40,7 +40,8 @@ class PromqlEngineTest {
         assertThat(vector("up", 5 * MIN - 1)).hasSize(1);
         assertThat(vector("up", 5 * MIN)).isEmpty();
         PromqlEngine shortLookback = new PromqlEngine(store, EngineSettings.DEFAULTS.withLookbackDeltaMillis(MIN));
-        assertThat(((QueryValue.Vector) shortLookback.instant("up", 2 * MIN).value()).samples()).isEmpty();
+        assertThat(((QueryValue.Vector) shortLookback.instant("up", 2 * MIN).value()).samples())
+                .isEmpty();
     }
 
     @Test
@@ -55,8 +56,30 @@ class PromqlEngineTest {
 
     @Test
     void rateExtrapolatesToTheWindowEdgesLikePrometheus() throws Exception {
-        series(Labels.metric("req_total"), 15_000, 0, 15, 30, 45, 60, 75, 90, 105, 120, 135, 150, 165, 180, 195, 210,
-                225, 240, 255, 270, 285, 300);
+        series(
+                Labels.metric("req_total"),
+                15_000,
+                0,
+                15,
+                30,
+                45,
+                60,
+                75,
+                90,
+                105,
+                120,
+                135,
+                150,
+                165,
+                180,
+                195,
+                210,
+                225,
+                240,
+                255,
+                270,
+                285,
+                300);
         assertThat(vector("rate(req_total[5m])", 300_000).get(0).value()).isCloseTo(1.0, within(1e-9));
         assertThat(vector("increase(req_total[1m])", 300_000).get(0).value()).isCloseTo(60, within(1e-9));
     }
@@ -75,8 +98,10 @@ class PromqlEngineTest {
     void rangeQueryEvaluatesEveryStepAndSortsSeries() throws Exception {
         series(Labels.metric("m", "i", "b"), MIN, 1, 2, 3);
         series(Labels.metric("m", "i", "a"), MIN, 10, 20, 30);
-        QueryValue.Matrix m = (QueryValue.Matrix) engine.range("m * 2", 0, 2 * MIN, MIN).value();
-        assertThat(m.series()).extracting(QueryValue.RangeSeries::labels)
+        QueryValue.Matrix m =
+                (QueryValue.Matrix) engine.range("m * 2", 0, 2 * MIN, MIN).value();
+        assertThat(m.series())
+                .extracting(QueryValue.RangeSeries::labels)
                 .containsExactly(Labels.of("i", "a"), Labels.of("i", "b"));
         assertThat(m.series().get(0).values()).containsExactly(20, 40, 60);
         assertThat(m.series().get(0).timestamps()).containsExactly(0, MIN, 2 * MIN);
@@ -88,7 +113,8 @@ class PromqlEngineTest {
             series(Labels.metric("m", "s", Integer.toString(s)), 1000, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         }
         PromqlEngine small = new PromqlEngine(store, EngineSettings.DEFAULTS.withMaxSamples(15));
-        assertThat(((QueryValue.Vector) small.instant("m{s=\"1\"}", 5000).value()).samples()).hasSize(1);
+        assertThat(((QueryValue.Vector) small.instant("m{s=\"1\"}", 5000).value()).samples())
+                .hasSize(1);
         assertThatThrownBy(() -> small.instant("sum(m)", 5000))
                 .isInstanceOf(PromQLException.class)
                 .hasMessage("query processing would load too many samples into memory in query execution");
@@ -120,7 +146,8 @@ class PromqlEngineTest {
         series(Labels.metric("req", "job", "api", "code", "500"), MIN, 1);
         series(Labels.metric("info", "job", "api", "team", "core"), MIN, 1);
         List<QueryValue.VectorSample> v = vector("req * on(job) group_left(team) info", 0);
-        assertThat(v).extracting(QueryValue.VectorSample::labels)
+        assertThat(v)
+                .extracting(QueryValue.VectorSample::labels)
                 .containsExactlyInAnyOrder(
                         Labels.of("job", "api", "code", "200", "team", "core"),
                         Labels.of("job", "api", "code", "500", "team", "core"));
@@ -162,10 +189,12 @@ class PromqlEngineTest {
     void stringAndTopLevelRangeVectorResults() throws Exception {
         series(Labels.metric("m"), MIN, 1, 2, 3);
         assertThat(engine.instant("\"hello\"", 0).value()).isEqualTo(new QueryValue.StringValue(0, "hello"));
-        QueryValue.Matrix m = (QueryValue.Matrix) engine.instant("m[2m]", 2 * MIN).value();
+        QueryValue.Matrix m =
+                (QueryValue.Matrix) engine.instant("m[2m]", 2 * MIN).value();
         assertThat(m.series().get(0).values()).containsExactly(2, 3);
         assertThatThrownBy(() -> engine.range("m[2m]", 0, MIN, MIN))
-                .hasMessage("invalid expression type \"range vector\" for range query, must be Scalar or instant Vector");
+                .hasMessage(
+                        "invalid expression type \"range vector\" for range query, must be Scalar or instant Vector");
     }
 
     @Test

@@ -13,13 +13,17 @@ class ParserTest {
     }
 
     private static void failsWith(String query, String message) {
-        assertThatThrownBy(() -> parse(query)).isInstanceOf(ParseException.class).hasMessage(message);
+        assertThatThrownBy(() -> parse(query))
+                .isInstanceOf(ParseException.class)
+                .hasMessage(message);
     }
 
     @Test
     void reportsLineColumnAndWhatWasExpected() {
         failsWith("sum(foo) + ", "1:12: parse error: unexpected end of input, expected an expression");
-        failsWith("foo{bar=\"baz\"", "1:14: parse error: unexpected end of input, expected \",\" or \"}\" in label matching");
+        failsWith(
+                "foo{bar=\"baz\"",
+                "1:14: parse error: unexpected end of input, expected \",\" or \"}\" in label matching");
         failsWith("foo bar", "1:5: parse error: unexpected identifier \"bar\", expected end of input or an operator");
         failsWith("(1 + 2", "1:7: parse error: unexpected end of input, expected \")\" to close \"(\"");
     }
@@ -31,18 +35,26 @@ class ParserTest {
 
     @Test
     void checksFunctionArgumentTypesAndCounts() {
-        failsWith("rate(foo)", "1:6: parse error: expected type range vector in call to function \"rate\", got instant vector");
+        failsWith(
+                "rate(foo)",
+                "1:6: parse error: expected type range vector in call to function \"rate\", got instant vector");
         failsWith("abs(foo, bar)", "1:1: parse error: expected 1 argument(s) in call to \"abs\", got 2");
         failsWith("round()", "1:1: parse error: expected at least 1 argument(s) in call to \"round\", got 0");
         failsWith("nosuch(foo)", "1:1: parse error: unknown function with name \"nosuch\"");
-        failsWith("sum(foo[5m])", "1:5: parse error: expected type instant vector in aggregation expression, got range vector");
-        failsWith("topk(foo)", "1:1: parse error: wrong number of arguments for aggregate expression provided, expected 2, got 1");
+        failsWith(
+                "sum(foo[5m])",
+                "1:5: parse error: expected type instant vector in aggregation expression, got range vector");
+        failsWith(
+                "topk(foo)",
+                "1:1: parse error: wrong number of arguments for aggregate expression provided, expected 2, got 1");
     }
 
     @Test
     void rejectsMisplacedModifiers() {
         failsWith("foo offset 1m offset 2m", "1:15: parse error: offset may not be set multiple times");
-        failsWith("sum(foo) offset 1m", "1:10: parse error: offset modifier must be preceded by an instant vector selector or range vector selector or a subquery");
+        failsWith(
+                "sum(foo) offset 1m",
+                "1:10: parse error: offset modifier must be preceded by an instant vector selector or range vector selector or a subquery");
         failsWith("foo[5m][1m]", "1:8: parse error: ranges only allowed for vector selectors");
         failsWith("1 == 1", "1:1: parse error: comparisons between scalars must use BOOL modifier");
         failsWith("foo + bool bar", "1:5: parse error: bool modifier can only be used on comparison operators");
@@ -79,7 +91,8 @@ class ParserTest {
 
     @Test
     void unquotesStringsOfAllThreeKinds() throws Exception {
-        assertThat(((Expr.StringLiteral) parse("\"a\\tb\\\"c\\u00e9\"")).value()).isEqualTo("a\tb\"cé");
+        assertThat(((Expr.StringLiteral) parse("\"a\\tb\\\"c\\u00e9\"")).value())
+                .isEqualTo("a\tb\"cé");
         assertThat(((Expr.StringLiteral) parse("'it\\'s'")).value()).isEqualTo("it's");
         assertThat(((Expr.StringLiteral) parse("`raw\\n`")).value()).isEqualTo("raw\\n");
         assertThat(((Expr.StringLiteral) parse("\"\\x41\\101\"")).value()).isEqualTo("AA");

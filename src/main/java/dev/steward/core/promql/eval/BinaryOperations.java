@@ -197,7 +197,10 @@ final class BinaryOperations {
                     throw new EvalError("multiple matches for labels: grouping labels must ensure unique matches");
                 }
             }
-            out.add(new Element(metric, value, b.returnBool()));
+            // Prometheus 3.5 with delayed name removal forgets a pending drop here (so rate(x[5m]) > y kept the
+            // name); keeping it gives what Prometheus without that flag returns.
+            boolean pendingDrop = op.isComparison() && ls.dropName();
+            out.add(new Element(metric, value, b.returnBool() || pendingDrop));
         }
         return out;
     }

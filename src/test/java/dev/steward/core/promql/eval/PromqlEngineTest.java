@@ -211,4 +211,16 @@ class PromqlEngineTest {
         List<QueryValue.VectorSample> v = vector("absent(nope{job=\"api\", code=~\"5..\"})", 0);
         assertThat(v).containsExactly(new QueryValue.VectorSample(Labels.of("job", "api"), 0, 1));
     }
+
+    @Test
+    void comparingARateKeepsTheNameDroppedAsWithoutDelayedRemoval() throws Exception {
+        series(Labels.metric("req_total", "job", "api"), MIN, 0, 60, 120);
+        series(Labels.metric("limit", "job", "api"), MIN, 0.5, 0.5, 0.5);
+        List<QueryValue.VectorSample> v = vector("rate(req_total[2m]) > ignoring() limit", 2 * MIN);
+        assertThat(v).extracting(QueryValue.VectorSample::labels).containsExactly(Labels.of("job", "api"));
+        List<QueryValue.VectorSample> kept = vector("req_total > ignoring() limit", 2 * MIN);
+        assertThat(kept)
+                .extracting(QueryValue.VectorSample::labels)
+                .containsExactly(Labels.metric("req_total", "job", "api"));
+    }
 }

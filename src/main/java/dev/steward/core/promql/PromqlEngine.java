@@ -70,6 +70,12 @@ public final class PromqlEngine {
 
     /** Evaluates the query at every step from start to end inclusive (Unix milliseconds). */
     public QueryResult range(String query, long startMillis, long endMillis, long stepMillis) throws PromQLException {
+        return range(Parser.parse(query), query, startMillis, endMillis, stepMillis);
+    }
+
+    /** Evaluates a parsed query at every step from start to end inclusive; {@code query} is only used in messages. */
+    public QueryResult range(Expr expr, String query, long startMillis, long endMillis, long stepMillis)
+            throws PromQLException {
         if (stepMillis <= 0) {
             throw new PromQLException(
                     "zero or negative query resolution step widths are not accepted, got " + stepMillis + "ms");
@@ -77,7 +83,6 @@ public final class PromqlEngine {
         if (endMillis < startMillis) {
             throw new PromQLException("end timestamp must not be before start time");
         }
-        Expr expr = Parser.parse(query);
         if (expr.type() != ValueType.SCALAR && expr.type() != ValueType.VECTOR) {
             throw new PromQLException("invalid expression type \"" + expr.type().description()
                     + "\" for range query, must be Scalar or instant Vector");

@@ -28,25 +28,55 @@ final class CaseCheck {
 
     /** Null when the case passes, else a short reason. */
     static String check(PromqlEngine engine, Command.Eval eval) {
+        if (eval.range()) {
+            QueryResult result;
+            try {
+                result = engine.range(eval.query(), eval.start(), eval.end(), eval.step());
+            } catch (PromQLException e) {
+                return eval.fail() ? checkFailure(eval, e.getMessage()) : "error evaluating query: " + e.getMessage();
+            }
+            return eval.fail() ? "expected an error but the query succeeded" : checkResult(eval, result, eval.step());
+        }
+        Expr expr;
+        try {
+            expr = Parser.parse(eval.query());
+        } catch (PromQLException e) {
+            return eval.fail() ? checkFailure(eval, e.getMessage()) : "error parsing query: " + e.getMessage();
+        }
+        String r = checkInstant(engine, eval, expr, eval.start());
+        if (r != null) {
+            return r;
+        }
+        for (AtVariants.Variant v : AtVariants.of(expr, eval.start())) {
+            r = checkInstant(engine, eval, v.expr(), v.time());
+            if (r != null) {
+                return "with every selector pinned by @ " + Numbers.format(eval.start() / 1000.0) + " and evaluated at "
+                        + Numbers.format(v.time() / 1000.0) + ": " + r;
+            }
+        }
+        return null;
+    }
+
+    private static String checkInstant(PromqlEngine engine, Command.Eval eval, Expr expr, long t) {
         QueryResult result;
         try {
-            result = eval.range()
-                    ? engine.range(eval.query(), eval.start(), eval.end(), eval.step())
-                    : engine.instant(eval.query(), eval.start());
+            result = engine.instant(expr, eval.query(), t);
         } catch (PromQLException e) {
             return eval.fail() ? checkFailure(eval, e.getMessage()) : "error evaluating query: " + e.getMessage();
         }
         if (eval.fail()) {
             return "expected an error but the query succeeded";
         }
-        String r = checkAnnotations(eval, result);
-        if (r == null) {
-            r = compare(eval, result.value(), eval.start(), eval.step());
-        }
-        if (r == null && !eval.range() && !eval.ordered()) {
-            r = rangeMode(engine, eval);
+        String r = checkResult(eval, result, 0);
+        if (r == null && !eval.ordered()) {
+            r = rangeMode(engine, eval, expr, t);
         }
         return r;
+    }
+
+    private static String checkResult(Command.Eval eval, QueryResult result, long step) {
+        String r = checkAnnotations(eval, result);
+        return r != null ? r : compare(eval, result.value(), eval.start(), step);
     }
 
     private static String checkFailure(Command.Eval eval, String message) {
@@ -250,20 +280,13 @@ final class CaseCheck {
     }
 
     /** Runs an instant query as a range query from t-1m to t+1m and compares the point at t. */
-    private static String rangeMode(PromqlEngine engine, Command.Eval eval) {
-        Expr expr;
-        try {
-            expr = Parser.parse(eval.query());
-        } catch (PromQLException e) {
-            return null;
-        }
+    private static String rangeMode(PromqlEngine engine, Command.Eval eval, Expr expr, long t) {
         if (expr.type() != ValueType.SCALAR && expr.type() != ValueType.VECTOR) {
             return null;
         }
-        long t = eval.start();
         QueryResult r;
         try {
-            r = engine.range(eval.query(), t - 60_000, t + 60_000, 60_000);
+            r = engine.range(expr, eval.query(), t - 60_000, t + 60_000, 60_000);
         } catch (PromQLException e) {
             return "range mode: error evaluating query: " + e.getMessage();
         }

@@ -90,6 +90,7 @@ final class Aggregations {
                 result.add(s);
             }
         }
+        ev.release(input);
         return result;
     }
 

@@ -277,7 +277,22 @@ public final class Evaluator {
                 s.add(ts, el.f());
             }
         }
+        for (List<Series> m : mats) {
+            release(m);
+        }
         return ordered;
+    }
+
+    /** Gives back to the budget the points of a matrix that is no longer needed. */
+    void release(List<Series> mat) {
+        if (mat == null) {
+            return;
+        }
+        long n = 0;
+        for (Series s : mat) {
+            n += s.n;
+        }
+        budget.release(n);
     }
 
     /** The samples of a matrix at one step, advancing the per-series cursors. */
@@ -308,6 +323,7 @@ public final class Evaluator {
                 out[(int) ((s.t[i] - start) / interval)] = s.f[i];
             }
         }
+        release(mat);
         return out;
     }
 }

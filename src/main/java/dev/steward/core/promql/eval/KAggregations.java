@@ -114,6 +114,7 @@ final class KAggregations {
         for (Series s : ordered) {
             ev.budget.take(s.n);
         }
+        ev.release(input);
         return ordered;
     }
 

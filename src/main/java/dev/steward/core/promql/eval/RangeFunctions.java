@@ -150,6 +150,7 @@ final class RangeFunctions {
                 }
             }
         }
+        src.release();
         if (kind == Kind.ABSENT_OVER_TIME) {
             return absentOverTime(ev, out, args.get(0));
         }

@@ -61,6 +61,11 @@ final class RangeSource {
         return new RangeSource(ev, null, mat, sq.rangeMillis(), sq.at(), sq.atMillis(), sq.offsetMillis());
     }
 
+    /** Gives back to the budget the points of a subquery once its windows have been evaluated. */
+    void release() {
+        ev.release(computed);
+    }
+
     int size() {
         return selected != null ? selected.size() : computed.size();
     }

@@ -223,4 +223,18 @@ class PromqlEngineTest {
                 .extracting(QueryValue.VectorSample::labels)
                 .containsExactly(Labels.metric("req_total", "job", "api"));
     }
+
+    @Test
+    void sampleLimitCountsThePeakNotTheSumOfIntermediateResults() throws Exception {
+        for (int s = 0; s < 20; s++) {
+            series(Labels.metric("m", "s", Integer.toString(s)), 1000, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        }
+        // 200 points selected, then each operator holds its 200-point input and output at once: a peak of 400.
+        PromqlEngine limited = new PromqlEngine(store, EngineSettings.DEFAULTS.withMaxSamples(450));
+        QueryValue.Matrix m = (QueryValue.Matrix)
+                limited.range("m * 1 * 1 * 1", 0, 9000, 1000).value();
+        assertThat(m.series()).hasSize(20);
+        PromqlEngine tooSmall = new PromqlEngine(store, EngineSettings.DEFAULTS.withMaxSamples(399));
+        assertThatThrownBy(() -> tooSmall.range("m * 1", 0, 9000, 1000)).isInstanceOf(PromQLException.class);
+    }
 }

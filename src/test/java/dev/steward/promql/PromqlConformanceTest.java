@@ -2,7 +2,9 @@ package dev.steward.promql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.core.promql.PromqlEngine;
 import dev.steward.core.promql.conformance.Report;
+import dev.steward.core.promql.parse.Printer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,5 +44,31 @@ class PromqlConformanceTest {
         assertThat(report.passRate())
                 .as("pass rate of non-skipped PromQL conformance cases (see the table above)")
                 .isGreaterThanOrEqualTo(MINIMUM_PASS_RATE);
+    }
+
+    @Test
+    void everyConformanceQueryPrintsBackToTheSameQuery() throws Exception {
+        Path dir = conformanceDir();
+        Assumptions.assumeTrue(
+                dir != null, "PromQL conformance data not found (see passesPrometheusConformanceScripts)");
+        java.util.regex.Pattern eval = java.util.regex.Pattern.compile(
+                "^eval(?:_\\w+)?\\s+(?:instant\\s+(?:at\\s+\\S+\\s+)?|range\\s+from\\s+\\S+\\s+to\\s+\\S+\\s+step\\s+\\S+\\s+)(.+)$");
+        int checked = 0;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".test")).toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    var m = eval.matcher(line.trim());
+                    if (!m.matches()) {
+                        continue;
+                    }
+                    String once = Printer.print(PromqlEngine.parse(m.group(1)));
+                    assertThat(Printer.print(PromqlEngine.parse(once)))
+                            .as(m.group(1))
+                            .isEqualTo(once);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(500);
     }
 }

@@ -4,8 +4,9 @@ import dev.steward.core.series.Labels;
 import java.nio.charset.StandardCharsets;
 
 /**
- * xxHash64 with seed 0, over a label set serialized as Prometheus hashes it (name, 0xff, value, 0xff, ...), so that
- * sampling by hash ({@code limit_ratio}) picks the same series as Prometheus.
+ * xxHash64 with seed 0, over a label set serialized as Prometheus 3 hashes it (each name and value preceded by its
+ * length, the {@code stringlabels} encoding), so that sampling by hash ({@code limit_ratio}) picks the same series as
+ * Prometheus.
  */
 final class XxHash64 {
     private static final long P1 = 0x9E3779B185EBCA87L;
@@ -17,25 +18,24 @@ final class XxHash64 {
     private XxHash64() {}
 
     static long hashLabels(Labels labels) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < labels.size(); i++) {
-            sb.append(labels.nameAt(i))
-                    .append('\uffff')
-                    .append(labels.valueAt(i))
-                    .append('\uffff');
-        }
-        byte[] utf8 = sb.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[utf8.length];
+        byte[] out = new byte[64];
         int n = 0;
-        for (int i = 0; i < utf8.length; i++) {
-            if ((utf8[i] & 0xff) == 0xef
-                    && i + 2 < utf8.length
-                    && (utf8[i + 1] & 0xff) == 0xbf
-                    && (utf8[i + 2] & 0xff) == 0xbf) {
-                out[n++] = (byte) 0xff;
-                i += 2;
-            } else {
-                out[n++] = utf8[i];
+        for (int i = 0; i < labels.size(); i++) {
+            for (String str : new String[] {labels.nameAt(i), labels.valueAt(i)}) {
+                byte[] b = str.getBytes(StandardCharsets.UTF_8);
+                if (out.length < n + b.length + 4) {
+                    out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, n + b.length + 4));
+                }
+                if (b.length < 255) {
+                    out[n++] = (byte) b.length;
+                } else {
+                    out[n++] = (byte) 255;
+                    out[n++] = (byte) b.length;
+                    out[n++] = (byte) (b.length >> 8);
+                    out[n++] = (byte) (b.length >> 16);
+                }
+                System.arraycopy(b, 0, out, n, b.length);
+                n += b.length;
             }
         }
         return hash(java.util.Arrays.copyOf(out, n));

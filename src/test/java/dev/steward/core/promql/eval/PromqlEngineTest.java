@@ -237,4 +237,19 @@ class PromqlEngineTest {
         PromqlEngine tooSmall = new PromqlEngine(store, EngineSettings.DEFAULTS.withMaxSamples(399));
         assertThatThrownBy(() -> tooSmall.range("m * 1", 0, 9000, 1000)).isInstanceOf(PromQLException.class);
     }
+
+    @Test
+    void limitRatioAndItsComplementPartitionTheSeries() throws Exception {
+        for (int s = 0; s < 50; s++) {
+            series(Labels.metric("m", "s", Integer.toString(s)), MIN, s);
+        }
+        int picked = vector("limit_ratio(0.3, m)", 0).size();
+        assertThat(picked).isBetween(5, 30);
+        assertThat(vector("limit_ratio(0.3, m) or limit_ratio(-0.7, m)", 0)).hasSize(50);
+        assertThat(vector("limit_ratio(0.3, m) and limit_ratio(-0.7, m)", 0)).isEmpty();
+        QueryResult capped = engine.instant("limit_ratio(1.5, m)", 0);
+        assertThat(((QueryValue.Vector) capped.value()).samples()).hasSize(50);
+        assertThat(capped.warnings())
+                .containsExactly("PromQL warning: ratio value should be between -1 and 1, got 1.5, capping to 1");
+    }
 }

@@ -7,11 +7,9 @@ import dev.steward.core.promql.parse.Utf8;
 import dev.steward.core.series.Labels;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Aggregation operators. Groups are computed once per input series; then each step folds the present samples into
@@ -277,9 +275,5 @@ final class Aggregations {
                     .stripTrailingZeros()
                     .toPlainString();
         }
-    }
-
-    static Set<String> names(List<String> l) {
-        return new HashSet<>(l);
     }
 }

@@ -111,10 +111,7 @@ final class RangeFunctions {
                 while (lo < hi && buf.t[lo] <= ref - src.range) {
                     lo++;
                 }
-                if (lo >= hi) {
-                    if (lo > hi) {
-                        lo = hi;
-                    }
+                if (lo == hi) {
                     continue;
                 }
                 if (scratch.length < hi - lo) {

@@ -10,6 +10,7 @@ import dev.steward.core.exposition.ExpositionWriter;
 import dev.steward.core.exposition.MetricFamily;
 import dev.steward.core.history.CheckEvent;
 import dev.steward.core.history.CheckEventStore;
+import dev.steward.core.promql.PromqlEngine;
 import dev.steward.core.rollup.Resolution;
 import dev.steward.core.rollup.Rollup;
 import dev.steward.core.rollup.RollupRetention;
@@ -25,6 +26,8 @@ import dev.steward.engine.RollupSink;
 import dev.steward.engine.SchedulerStats;
 import dev.steward.engine.SeriesSink;
 import dev.steward.probe.ProbeDispatcher;
+import dev.steward.promapi.EnginePrometheusBackend;
+import dev.steward.promapi.PrometheusApi;
 import dev.steward.scrape.ScrapeLoop;
 import dev.steward.stackfile.LoadResult;
 import dev.steward.stackfile.StackFileLoader;
@@ -72,6 +75,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     private final HttpClient scrapeClient;
     private final Thread scheduler;
     private final ApiServer api;
+    private final EnginePrometheusBackend queries;
     private volatile StackConfig config;
     private volatile boolean running = true;
     private volatile String lastReloadError = "";
@@ -131,7 +135,19 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                     Thread.ofPlatform().name("steward-scheduler-idle").daemon().unstarted(() -> {});
             restoreStates();
         }
-        this.api = new ApiServer(this, extraRoutes).start(options.host(), options.port());
+        this.queries = new EnginePrometheusBackend(
+                series,
+                new PromqlEngine(series),
+                clock,
+                type -> Map.of("groups", List.of()),
+                () -> Map.of("alerts", List.of()),
+                Version.get());
+        PrometheusApi prometheusApi = new PrometheusApi(queries);
+        this.api = new ApiServer(this, cfg -> {
+                    prometheusApi.mount(cfg);
+                    extraRoutes.accept(cfg);
+                })
+                .start(options.host(), options.port());
     }
 
     /** Loads the stack file and starts; on an invalid file, returns its errors without starting anything. */
@@ -172,6 +188,11 @@ public final class Daemon implements ApiBackend, AutoCloseable {
 
     public int port() {
         return api.port();
+    }
+
+    /** The Prometheus-compatible query side (tests and the CLI evaluate queries through it). */
+    public EnginePrometheusBackend queries() {
+        return queries;
     }
 
     private void schedule() {

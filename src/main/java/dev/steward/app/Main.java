@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             CheckCommand.class,
             QueryCommand.class,
+            ConformanceCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -112,6 +112,9 @@ final class Lexer {
         } else if (in.startsWith(":=", pos)) {
             pos += 2;
             return Token.of(Kind.DECLARE, ":=", start);
+        } else if (c == ',') {
+            pos++;
+            return Token.of(Kind.COMMA, ",", start);
         } else if (c == '=') {
             pos++;
             return Token.of(Kind.ASSIGN, "=", start);

@@ -13,6 +13,18 @@ sealed interface Node {
 
     record If(Pipeline condition, List<Node> then, List<Node> otherwise) implements Node {}
 
+    /** {@code with}: like {@code if}, and the branch sees the value as dot. */
+    record With(Pipeline value, List<Node> then, List<Node> otherwise) implements Node {}
+
+    /** {@code range $k, $v := map}: the branch once per entry in key order (dot is the value); else when empty. */
+    record Range(
+            Optional<String> keyVariable,
+            Optional<String> valueVariable,
+            Pipeline collection,
+            List<Node> then,
+            List<Node> otherwise)
+            implements Node {}
+
     /** {@code $x := cmd | cmd}: commands chained by pipes, each receiving the previous result as its last argument. */
     record Pipeline(Optional<String> variable, boolean declares, List<Command> commands, int offset) {}
 

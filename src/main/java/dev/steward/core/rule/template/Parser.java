@@ -19,8 +19,7 @@ import java.util.Set;
  */
 final class Parser {
     static final List<String> PREDEFINED = List.of("$", "$labels", "$value", "$externalLabels", "$externalURL");
-    private static final Set<String> UNSUPPORTED_ACTIONS =
-            Set.of("range", "with", "define", "template", "block", "break", "continue");
+    private static final Set<String> UNSUPPORTED_ACTIONS = Set.of("define", "template", "block", "break", "continue");
 
     private final List<Token> tokens;
     private final Deque<Set<String>> scopes = new ArrayDeque<>();
@@ -76,9 +75,9 @@ final class Parser {
                             take();
                             return word;
                         }
-                        if (word.equals("if")) {
+                        if (word.equals("if") || word.equals("with") || word.equals("range")) {
                             take();
-                            out.add(ifRest(first.offset()));
+                            out.add(control(word, first.offset()));
                             continue;
                         }
                         if (UNSUPPORTED_ACTIONS.contains(word)) {
@@ -94,40 +93,81 @@ final class Parser {
         }
     }
 
-    /** After {@code if}: condition, branch, and else / else if / end. */
-    private Node ifRest(int at) {
-        Pipeline condition = pipeline("if");
-        expect(Kind.RIGHT_DELIM, "if");
-        List<Node> then = branch(at);
-        String end = lastTerminator;
-        List<Node> otherwise = new ArrayList<>();
-        if (end.equals("else")) {
-            if (peek().kind() == Kind.IDENTIFIER && peek().text().equals("if")) {
-                int nested = take().offset();
-                otherwise.add(ifRest(nested));
-            } else {
-                expect(Kind.RIGHT_DELIM, "else");
-                otherwise.addAll(branch(at));
-                if (!lastTerminator.equals("end")) {
-                    throw new TemplateSyntaxException("expected {{end}} after {{else}}", at);
+    /** After {@code if}, {@code with} or {@code range}: its pipeline, branch, and else / else if / end. */
+    private Node control(String word, int at) {
+        scopes.push(new HashSet<>());
+        try {
+            Optional<String> key = Optional.empty();
+            Optional<String> value = Optional.empty();
+            if (word.equals("range")) {
+                List<String> declared = rangeVariables();
+                value = declared.isEmpty() ? value : Optional.of(declared.getLast());
+                key = declared.size() == 2 ? Optional.of(declared.getFirst()) : key;
+            }
+            Pipeline pipeline = pipeline(word);
+            expect(Kind.RIGHT_DELIM, word);
+            List<Node> then = branch(at, word);
+            List<Node> otherwise = new ArrayList<>();
+            if (lastTerminator.equals("else")) {
+                if (word.equals("if")
+                        && peek().kind() == Kind.IDENTIFIER
+                        && peek().text().equals("if")) {
+                    int nested = take().offset();
+                    otherwise.add(control("if", nested));
+                } else {
+                    expect(Kind.RIGHT_DELIM, "else");
+                    otherwise.addAll(branch(at, word));
+                    if (!lastTerminator.equals("end")) {
+                        throw new TemplateSyntaxException("expected {{end}} after {{else}}", at);
+                    }
+                    expect(Kind.RIGHT_DELIM, "end");
                 }
+            } else {
                 expect(Kind.RIGHT_DELIM, "end");
             }
-        } else {
-            expect(Kind.RIGHT_DELIM, "end");
+            return switch (word) {
+                case "if" -> new Node.If(pipeline, then, List.copyOf(otherwise));
+                case "with" -> new Node.With(pipeline, then, List.copyOf(otherwise));
+                default -> new Node.Range(key, value, pipeline, then, List.copyOf(otherwise));
+            };
+        } finally {
+            scopes.pop();
         }
-        return new Node.If(condition, then, List.copyOf(otherwise));
+    }
+
+    /** {@code $v :=} or {@code $k, $v :=} at the start of a range, declared; empty when there is none. */
+    private List<String> rangeVariables() {
+        Kind second = tokens.get(i + 1).kind();
+        if (peek().kind() == Kind.VARIABLE && second == Kind.DECLARE) {
+            String v = take().text();
+            take();
+            scopes.peek().add(v);
+            return List.of(v);
+        }
+        if (peek().kind() == Kind.VARIABLE
+                && second == Kind.COMMA
+                && tokens.get(i + 2).kind() == Kind.VARIABLE
+                && tokens.get(i + 3).kind() == Kind.DECLARE) {
+            String k = take().text();
+            take();
+            String v = take().text();
+            take();
+            scopes.peek().add(k);
+            scopes.peek().add(v);
+            return List.of(k, v);
+        }
+        return List.of();
     }
 
     private String lastTerminator = "";
 
-    private List<Node> branch(int at) {
+    private List<Node> branch(int at, String word) {
         scopes.push(new HashSet<>());
         List<Node> nodes = new ArrayList<>();
         String end = list(nodes);
         scopes.pop();
         if (end.isEmpty()) {
-            throw new TemplateSyntaxException("unclosed {{if}}: {{end}} is missing", at);
+            throw new TemplateSyntaxException("unclosed {{" + word + "}}: {{end}} is missing", at);
         }
         lastTerminator = end;
         return List.copyOf(nodes);

@@ -15,9 +15,11 @@ final class Renderer {
     private final TemplateData data;
     private final Deque<Map<String, Object>> scopes = new ArrayDeque<>();
     private final StringBuilder out = new StringBuilder();
+    private Object dot;
 
     private Renderer(TemplateData data) {
         this.data = data;
+        this.dot = data;
         Map<String, Object> predefined = new HashMap<>();
         predefined.put("$", data);
         predefined.put("$labels", data.labels());
@@ -43,15 +45,53 @@ final class Renderer {
                         out.append(v == null ? "<no value>" : GoFormat.print(v));
                     }
                 }
-                case Node.If i -> {
-                    scopes.push(new HashMap<>());
-                    try {
-                        nodes(Truth.of(pipeline(i.condition())) ? i.then() : i.otherwise());
-                    } finally {
-                        scopes.pop();
-                    }
-                }
+                case Node.If i -> scoped(() -> nodes(Truth.of(pipeline(i.condition())) ? i.then() : i.otherwise()));
+                case Node.With w ->
+                    scoped(() -> {
+                        Object v = pipeline(w.value());
+                        if (Truth.of(v)) {
+                            withDot(v, () -> nodes(w.then()));
+                        } else {
+                            nodes(w.otherwise());
+                        }
+                    });
+                case Node.Range r -> scoped(() -> range(r));
             }
+        }
+    }
+
+    private void scoped(Runnable body) {
+        scopes.push(new HashMap<>());
+        try {
+            body.run();
+        } finally {
+            scopes.pop();
+        }
+    }
+
+    private void withDot(Object value, Runnable body) {
+        Object saved = dot;
+        dot = value;
+        try {
+            body.run();
+        } finally {
+            dot = saved;
+        }
+    }
+
+    private void range(Node.Range r) {
+        Object collection = pipeline(r.collection());
+        if (collection == null || (collection instanceof Map<?, ?> m && m.isEmpty())) {
+            nodes(r.otherwise());
+            return;
+        }
+        if (!(collection instanceof Map<?, ?> map)) {
+            throw new TemplateRenderException("range can't iterate over " + GoFormat.print(collection));
+        }
+        for (Map.Entry<?, ?> e : new java.util.TreeMap<>(map).entrySet()) {
+            r.keyVariable().ifPresent(k -> scopes.peek().put(k, e.getKey()));
+            r.valueVariable().ifPresent(v -> scopes.peek().put(v, e.getValue()));
+            withDot(e.getValue(), () -> nodes(r.then()));
         }
     }
 
@@ -103,7 +143,7 @@ final class Renderer {
         return switch (o) {
             case Operand.Literal l -> l.value();
             case Operand.Variable v -> fields(lookup(v.name()), v.fields());
-            case Operand.Field f -> fields(data, f.fields());
+            case Operand.Field f -> fields(dot, f.fields());
             case Operand.Nested n -> pipeline(n.pipeline());
             case Operand.Function f -> TemplateFunctions.call(f.name(), List.of());
         };

@@ -19,6 +19,7 @@ record Token(Kind kind, String text, List<String> fields, int offset) {
         RIGHT_PAREN,
         DECLARE,
         ASSIGN,
+        COMMA,
         EOF
     }
 

@@ -99,6 +99,20 @@ class TemplateTest {
     }
 
     @Test
+    void withAndRangeRebindDot() {
+        assertThat(render("{{ with $labels.job }}job {{ . }}{{ else }}no job{{ end }}", 0))
+                .isEqualTo("job postgres");
+        assertThat(render("{{ with $labels.nope }}{{ . }}{{ else }}none{{ end }}", 0))
+                .isEqualTo("none");
+        assertThat(render("{{ range $k, $v := $labels }}{{ $k }}={{ $v }};{{ end }}", 0))
+                .isEqualTo("__name__=up;instance=db-1:9187;job=postgres;mountpoint=/var/lib;");
+        assertThat(render("{{ range $externalLabels }}[{{ . }}]{{ end }}", 0)).isEqualTo("[eu-1]");
+        assertThat(render("{{ range $v := .Labels }}{{ end }}done", 0)).isEqualTo("done");
+        assertThat(render("{{ $labels }}", 0))
+                .isEqualTo("map[__name__:up instance:db-1:9187 job:postgres mountpoint:/var/lib]");
+    }
+
+    @Test
     void declaresVariablesAndTrimsSpace() {
         assertThat(render("{{ $pct := printf \"%.0f\" $value }}at {{ $pct }}%", 42.4))
                 .isEqualTo("at 42%");
@@ -124,7 +138,8 @@ class TemplateTest {
         assertThat(invalid("{{ nosuch $value }}").offset()).isEqualTo(3);
         assertThat(invalid("{{ $lables.job }}").message()).isEqualTo("undefined variable \"$lables\"");
         assertThat(invalid("{{ query \"up\" }}").message()).contains("not supported");
-        assertThat(invalid("{{ range $labels }}{{ end }}").message()).contains("not supported");
+        assertThat(invalid("{{ define \"x\" }}{{ end }}").message()).contains("not supported");
+        assertThat(invalid("{{ with $value }}x").message()).contains("{{with}}: {{end}} is missing");
         assertThat(invalid("{{ end }}").message()).contains("unexpected");
         assertThat(invalid("{{ \"abc }}").message()).isEqualTo("unterminated string");
     }

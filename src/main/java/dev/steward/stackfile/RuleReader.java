@@ -39,13 +39,21 @@ final class RuleReader {
     Optional<Rule> rule(YamlNode node, String path, Map<String, String> groupLabels) {
         String expected = "a rule with record or alert, expr and optional labels (alerting rules: for, "
                 + "keep_firing_for, annotations)";
-        Optional<Fields> fields =
-                r.fields(node, path, expected, dialect == RuleDialect.STEWARD ? STEWARD_KEYS : PROMETHEUS_KEYS);
+        Optional<Fields> fields = r.fields(node, path, expected, STEWARD_KEYS);
         if (fields.isEmpty()) {
             return Optional.empty();
         }
         Fields f = fields.get();
         int errorsBefore = r.diagnostics.count();
+        if (dialect == RuleDialect.PROMETHEUS) {
+            EXTENSION_KEYS.forEach(key -> f.keyNode(key)
+                    .ifPresent(k -> r.diagnostics.add(
+                            k,
+                            f.path(key),
+                            "a Steward extension, not accepted in Prometheus mode:",
+                            Quote.of(key),
+                            "one of " + String.join(", ", PROMETHEUS_KEYS))));
+        }
         Optional<String> record = f.get("record").flatMap(n -> groups.text(n, f.path("record"), "a metric name"));
         Optional<String> alert = f.get("alert").flatMap(n -> groups.text(n, f.path("alert"), "an alert name"));
         if (f.has("record") && f.has("alert")) {
@@ -82,7 +90,10 @@ final class RuleReader {
                     Quote.of(record),
                     RuleGroupReader.METRIC_NAME_EXPECTED);
         }
-        for (String key : List.of("annotations", "for", "keep_firing_for", "resolve_when", "fire_after")) {
+        List<String> alertingOnly = dialect == RuleDialect.STEWARD
+                ? List.of("annotations", "for", "keep_firing_for", "resolve_when", "fire_after")
+                : List.of("annotations", "for", "keep_firing_for");
+        for (String key : alertingOnly) {
             f.keyNode(key).ifPresent(k -> {
                 boolean zeroDuration = (key.equals("for") || key.equals("keep_firing_for"))
                         && groups.duration(f.get(key).orElseThrow(), f.path(key))
@@ -130,15 +141,6 @@ final class RuleReader {
         Map<String, Template> annotations = annotations(f);
         Optional<String> resolveWhen = expression(f, "resolve_when", false);
         Optional<FireAfter> fireAfter = f.get("fire_after").flatMap(n -> fireAfter(n, f.path("fire_after")));
-        if (dialect == RuleDialect.PROMETHEUS) {
-            EXTENSION_KEYS.forEach(key -> f.keyNode(key)
-                    .ifPresent(k -> r.diagnostics.add(
-                            k,
-                            f.path(key),
-                            "Steward extension not accepted in Prometheus mode:",
-                            Quote.of(key),
-                            "a key Prometheus accepts")));
-        }
         return expr.map(e -> new AlertingRule(
                 alert, e, holdFor, keepFiringFor, labelTemplates, annotations, resolveWhen, fireAfter));
     }

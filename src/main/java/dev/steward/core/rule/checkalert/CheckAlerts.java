@@ -1,6 +1,9 @@
-package dev.steward.core.rule;
+package dev.steward.core.rule.checkalert;
 
 import dev.steward.core.config.CheckConfig;
+import dev.steward.core.rule.AlertingRule;
+import dev.steward.core.rule.Rule;
+import dev.steward.core.rule.RuleGroup;
 import dev.steward.core.rule.template.Template;
 import dev.steward.core.rule.template.TemplateParse;
 import java.time.Duration;
@@ -36,6 +39,14 @@ public final class CheckAlerts {
                 Duration.ZERO,
                 Map.of("severity", Template.literal(severity)),
                 Map.of("summary", text(summary), "description", text(description)));
+    }
+
+    /**
+     * The group of built-in alerts of the checks whose {@code alert} is on (the stack file's {@code alert: false} turns
+     * a check's off), evaluated every {@code interval}.
+     */
+    public static RuleGroup group(String stack, String file, List<CheckConfig> checks, Duration interval) {
+        return group(stack, file, checks, CheckConfig::alert, interval);
     }
 
     /**

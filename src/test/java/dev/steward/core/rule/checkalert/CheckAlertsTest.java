@@ -1,13 +1,20 @@
-package dev.steward.core.rule;
+package dev.steward.core.rule.checkalert;
 
-import static dev.steward.core.rule.Timeline.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.core.check.CheckFixtures;
 import dev.steward.core.check.ProbeSeries;
 import dev.steward.core.config.CheckConfig;
+import dev.steward.core.rule.Alert;
+import dev.steward.core.rule.AlertState;
+import dev.steward.core.rule.AlertingRule;
+import dev.steward.core.rule.GroupState;
+import dev.steward.core.rule.QueryOutcome;
+import dev.steward.core.rule.RuleGroup;
+import dev.steward.core.rule.RuleGroupEvaluator;
 import dev.steward.core.series.Labels;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,14 +39,20 @@ class CheckAlertsTest {
     void theAlertFiresAtOnceWithSeverityAndNamesTheCheckAndItsTarget() {
         CheckConfig health = CheckFixtures.check("api", "health");
         RuleGroup g = CheckAlerts.group("shop", "stack.yml", List.of(health), c -> true, Duration.ofSeconds(15));
-        Timeline t = new Timeline(g);
+        String expr = ((AlertingRule) g.rules().getFirst()).expr();
         Labels series = ProbeSeries.checkLabels("shop", health, Map.of("team", "web")).toBuilder()
                 .add("__name__", "steward_check_up")
                 .build();
-        t.query.returns(at(0), ((AlertingRule) g.rules().getFirst()).expr(), 0, series);
+        var evaluator = new RuleGroupEvaluator(() -> 0, Map.of(), "");
 
-        t.evaluateAt(0);
-        Alert a = t.evaluations.getLast().rules().getFirst().alerts().getFirst();
+        var evaluation = evaluator.evaluate(
+                g,
+                GroupState.EMPTY,
+                Instant.parse("2026-12-31T23:59:59Z"),
+                (q, at) -> q.equals(expr)
+                        ? new QueryOutcome.Vector(List.of(new QueryOutcome.Element(series, 0)))
+                        : new QueryOutcome.Failed("unexpected query " + q));
+        Alert a = evaluation.rules().getFirst().alerts().getFirst();
         assertThat(a.state()).isInstanceOf(AlertState.Firing.class);
         assertThat(a.labels().toMap())
                 .containsEntry("alertname", "StewardCheckDown")

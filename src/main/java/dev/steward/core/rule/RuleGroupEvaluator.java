@@ -44,54 +44,72 @@ public final class RuleGroupEvaluator {
     public GroupEvaluation evaluate(
             RuleGroup group, GroupState previous, Instant scheduledAt, RuleQuery query, RuleOutput output) {
         long groupStart = nanoTicker.getAsLong();
-        Instant queryAt = scheduledAt.minus(group.queryOffset());
+        Run run = new Run(group, previous, scheduledAt, query);
         List<String> keys = RuleKeys.of(group);
-        Map<String, AlertingRuleState> alertStates = new HashMap<>();
-        Map<String, Set<Labels>> written = new HashMap<>();
-        List<RuleSample> samples = new ArrayList<>();
-        List<RuleResult> results = new ArrayList<>();
-        List<AlertEvent> events = new ArrayList<>();
         for (int i = 0; i < group.rules().size(); i++) {
             long ruleStart = nanoTicker.getAsLong();
-            String key = keys.get(i);
-            Outcome o = switch (group.rules().get(i)) {
+            Outcome o = run.rule(group.rules().get(i), keys.get(i));
+            output.append(o.samples());
+            Duration took = Duration.ofNanos(nanoTicker.getAsLong() - ruleStart);
+            run.results.add(new RuleResult(group.rules().get(i), o.error(), o.seriesCount(), took, o.alerts()));
+        }
+        GroupState next = new GroupState(run.alertStates, run.written, previous.restored());
+        Duration took = Duration.ofNanos(nanoTicker.getAsLong() - groupStart);
+        return new GroupEvaluation(group, scheduledAt, took, run.samples, run.results, run.events, next);
+    }
+
+    /** What a rule produced: its samples (empty when it failed), its error, its alerts, its series or alert count. */
+    record Outcome(List<RuleSample> samples, Optional<String> error, List<Alert> alerts, int seriesCount) {
+        static Outcome failed(String message, List<Alert> alerts) {
+            return new Outcome(List.of(), Optional.of(message), alerts, 0);
+        }
+    }
+
+    /** One evaluation of a group in progress: what the rules evaluated so far produced. */
+    private final class Run {
+        final RuleGroup group;
+        final GroupState previous;
+        final Instant scheduledAt;
+        final Instant queryAt;
+        final RuleQuery query;
+        final Map<String, AlertingRuleState> alertStates = new HashMap<>();
+        final Map<String, Set<Labels>> written = new HashMap<>();
+        final List<RuleSample> samples = new ArrayList<>();
+        final List<RuleResult> results = new ArrayList<>();
+        final List<AlertEvent> events = new ArrayList<>();
+
+        Run(RuleGroup group, GroupState previous, Instant scheduledAt, RuleQuery query) {
+            this.group = group;
+            this.previous = previous;
+            this.scheduledAt = scheduledAt;
+            this.queryAt = scheduledAt.minus(group.queryOffset());
+            this.query = query;
+        }
+
+        /** Evaluates one rule; its samples come back with stale markers for the series it no longer writes. */
+        Outcome rule(Rule rule, String key) {
+            Outcome o = switch (rule) {
                 case RecordingRule r -> record(r, group.limit(), queryAt, query);
                 case AlertingRule a -> {
                     AlertingRuleEvaluator.Outcome ao = alerting.evaluate(
                             a, previous.alerting(key), group.limit(), scheduledAt, queryAt, query, previous.restored());
                     alertStates.put(key, ao.state());
                     events.addAll(ao.events());
+                    List<Alert> alerts = List.copyOf(ao.state().alerts().values());
+                    int active = (int) alerts.stream().filter(Alert::isActive).count();
                     yield new Outcome(
-                            ao.samples(),
-                            ao.error(),
-                            ao.state().alerts().values().stream().toList());
+                            ao.samples(), ao.error(), alerts, ao.error().isPresent() ? 0 : active);
                 }
             };
-            List<RuleSample> ruleSamples =
-                    withStaleMarkers(o, previous.written().getOrDefault(key, Set.of()), queryAt);
-            written.put(key, o.error().isPresent() ? previous.written().getOrDefault(key, Set.of()) : seriesOf(o));
-            output.append(ruleSamples);
-            samples.addAll(ruleSamples);
-            Duration took = Duration.ofNanos(nanoTicker.getAsLong() - ruleStart);
-            int count = o.error().isPresent()
-                    ? 0
-                    : (int) o.alerts().stream().filter(Alert::isActive).count();
-            results.add(new RuleResult(
-                    group.rules().get(i),
-                    o.error(),
-                    o.alerts().isEmpty() ? o.samples().size() : count,
-                    took,
-                    o.alerts()));
-        }
-        GroupState next = new GroupState(alertStates, written, previous.restored());
-        Duration took = Duration.ofNanos(nanoTicker.getAsLong() - groupStart);
-        return new GroupEvaluation(group, scheduledAt, took, samples, results, events, next);
-    }
-
-    /** What a rule produced: its samples (empty when it failed), its error, its alerts. */
-    record Outcome(List<RuleSample> samples, Optional<String> error, List<Alert> alerts) {
-        static Outcome failed(String message, List<Alert> alerts) {
-            return new Outcome(List.of(), Optional.of(message), alerts);
+            Set<Labels> before = previous.written().getOrDefault(key, Set.of());
+            if (o.samples().isEmpty() && o.error().isPresent()) {
+                written.put(key, before);
+                return o;
+            }
+            written.put(key, seriesOf(o));
+            List<RuleSample> out = withStaleMarkers(o, before, queryAt);
+            samples.addAll(out);
+            return new Outcome(out, o.error(), o.alerts(), o.seriesCount());
         }
     }
 
@@ -117,7 +135,7 @@ public final class RuleGroupEvaluator {
             }
             out.add(new RuleSample(labels, at.toEpochMilli(), e.value()));
         }
-        return new Outcome(out, Optional.empty(), List.of());
+        return new Outcome(out, Optional.empty(), List.of(), out.size());
     }
 
     private static Set<Labels> seriesOf(Outcome o) {
@@ -128,9 +146,6 @@ public final class RuleGroupEvaluator {
 
     /** The rule's samples, then a stale marker for every series it wrote last time and not this time. */
     private static List<RuleSample> withStaleMarkers(Outcome o, Set<Labels> before, Instant at) {
-        if (o.error().isPresent()) {
-            return List.of();
-        }
         List<RuleSample> out = new ArrayList<>(o.samples());
         Set<Labels> now = seriesOf(o);
         for (Labels l : before) {

@@ -356,4 +356,33 @@ class AlertStateMachineTest {
         assertThat(a.value()).isEqualTo(3.46);
         assertThat(a.state()).isInstanceOf(AlertState.Firing.class);
     }
+
+    @Test
+    void aReloadKeepsTheStateOfUnchangedRulesAndStartsChangedOnesAfresh() {
+        Timeline t = timeline(Duration.ofSeconds(60));
+        t.query.returns(at(0), EXPR, 0, SERIES_A).returns(at(0), "cpu > 0.9", 1, SERIES_B);
+        t.evaluateAt(0);
+        assertThat(t.evaluations.getLast().rules().getFirst().seriesCount()).isEqualTo(1);
+
+        AlertingRule unchanged = (AlertingRule) t.group.rules().getFirst();
+        AlertingRule changed = AlertingRule.of(
+                "InstanceDown", "cpu > 0.9", Duration.ofSeconds(60), Duration.ZERO, unchanged.labels(), Map.of());
+        RuleGroup reloaded = new RuleGroup(
+                "node",
+                "rules/node.yml",
+                Duration.ofSeconds(30),
+                0,
+                Duration.ZERO,
+                Map.of(),
+                List.of(changed, unchanged));
+        GroupEvaluation e = new RuleGroupEvaluator(() -> 0, Map.of(), "").evaluate(reloaded, t.state, at(60), t.query);
+
+        assertThat(e.rules().get(1).alerts()).singleElement().satisfies(a -> {
+            assertThat(a.labels()).isEqualTo(ALERT_A);
+            assertThat(a.state()).isEqualTo(new AlertState.Firing(at(0), at(60), Optional.empty()));
+        });
+        assertThat(e.rules().get(0).alerts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.state()).isEqualTo(new AlertState.Pending(at(60))));
+    }
 }

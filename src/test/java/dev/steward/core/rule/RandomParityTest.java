@@ -36,6 +36,9 @@ class RandomParityTest {
 
     record Scenario(int id, String holdFor, String keepFiringFor, Map<String, int[]> values) {}
 
+    /** What Steward did at one step: the instances firing, and the ALERTS / ALERTS_FOR_STATE samples written. */
+    record Step(List<String> firing, List<RuleSample> alertSeries) {}
+
     static LongStream seeds() {
         Long chosen = Long.getLong("parity.seed");
         return chosen != null ? LongStream.of(chosen) : LongStream.of(20261124L, 1L, 42L, 9_999_991L, 314_159L);
@@ -93,8 +96,8 @@ class RandomParityTest {
         return new Scenario(id, HOLD[random.nextInt(HOLD.length)], KEEP[random.nextInt(KEEP.length)], values);
     }
 
-    /** Per step, the instances Steward has firing. */
-    private static List<List<String>> firingBySteward(Scenario s) {
+    /** Per step, what Steward fired and wrote. */
+    private static List<Step> firingBySteward(Scenario s) {
         AlertingRule rule = AlertingRule.of(
                 "A" + s.id(),
                 "up == 0",
@@ -106,7 +109,7 @@ class RandomParityTest {
                 "parity", "random.rules.yml", Duration.ofSeconds(STEP), 0, Duration.ZERO, Map.of(), List.of(rule));
         RuleGroupEvaluator evaluator = new RuleGroupEvaluator(() -> 0, Map.of(), "");
         GroupState state = GroupState.EMPTY;
-        List<List<String>> out = new ArrayList<>();
+        List<Step> out = new ArrayList<>();
         for (int k = 0; k < STEPS; k++) {
             List<QueryOutcome.Element> down = new ArrayList<>();
             for (Map.Entry<String, int[]> e : s.values().entrySet()) {
@@ -118,16 +121,19 @@ class RandomParityTest {
             GroupEvaluation ev = evaluator.evaluate(
                     group, state, Instant.EPOCH.plusSeconds((long) k * STEP), (q, at) -> new QueryOutcome.Vector(down));
             state = ev.state();
-            out.add(ev.rules().getFirst().alerts().stream()
+            List<String> firing = ev.rules().getFirst().alerts().stream()
                     .filter(a -> a.state() instanceof AlertState.Firing)
                     .map(a -> a.labels().get("instance"))
                     .sorted()
-                    .toList());
+                    .toList();
+            out.add(new Step(
+                    firing,
+                    ev.samples().stream().filter(x -> !x.isStaleMarker()).toList()));
         }
         return out;
     }
 
-    private static String promtoolTest(Scenario s, List<List<String>> firing) {
+    private static String promtoolTest(Scenario s, List<Step> steps) {
         StringBuilder b = new StringBuilder("  - interval: 30s\n    input_series:\n");
         s.values().forEach((instance, v) -> {
             StringBuilder values = new StringBuilder();
@@ -144,18 +150,42 @@ class RandomParityTest {
         });
         b.append("    alert_rule_test:\n");
         for (int k = 0; k < STEPS; k++) {
+            List<String> firing = steps.get(k).firing();
             b.append("      - eval_time: ")
                     .append(k * STEP)
                     .append("s\n        alertname: A")
                     .append(s.id())
                     .append("\n        exp_alerts:")
-                    .append(firing.get(k).isEmpty() ? " []\n" : "\n");
-            for (String instance : firing.get(k)) {
+                    .append(firing.isEmpty() ? " []\n" : "\n");
+            for (String instance : firing) {
                 b.append("          - exp_labels: {scenario: \"")
                         .append(s.id())
                         .append("\", instance: ")
                         .append(instance)
                         .append("}\n");
+            }
+        }
+        b.append("    promql_expr_test:\n");
+        for (int k = 0; k < STEPS; k++) {
+            for (String metric : List.of("ALERTS", "ALERTS_FOR_STATE")) {
+                List<RuleSample> samples = steps.get(k).alertSeries().stream()
+                        .filter(x -> x.labels().metricName().equals(metric))
+                        .toList();
+                b.append("      - expr: ")
+                        .append(metric)
+                        .append("{alertname=\"A")
+                        .append(s.id())
+                        .append("\"}\n        eval_time: ")
+                        .append(k * STEP)
+                        .append("s\n        exp_samples:")
+                        .append(samples.isEmpty() ? " []\n" : "\n");
+                for (RuleSample x : samples) {
+                    b.append("          - labels: '")
+                            .append(x.labels())
+                            .append("'\n            value: ")
+                            .append((long) x.value())
+                            .append('\n');
+                }
             }
         }
         return b.toString();

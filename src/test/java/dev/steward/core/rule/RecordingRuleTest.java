@@ -132,4 +132,25 @@ class RecordingRuleTest {
         assertThat(e.duration()).isEqualTo(Duration.ofMillis(3));
         assertThat(e.rules().getFirst().duration()).isEqualTo(Duration.ofMillis(1));
     }
+
+    @Test
+    void aReloadWritesStaleMarkersForTheSeriesOfRemovedRulesAndKeepsTheOthers() {
+        RecordingRule kept = new RecordingRule("job:up", "up", Map.of());
+        RecordingRule removed = new RecordingRule("job:down", "down", Map.of());
+        Timeline t = timeline(0, Duration.ZERO, kept, removed);
+        t.query
+                .returns(at(0), "up", 1, Labels.metric("up", "job", "a"))
+                .returns(at(0), "down", 1, Labels.metric("down", "job", "b"));
+        t.evaluateAt(0);
+
+        RuleGroup next = new RuleGroup(
+                "http", "rules/http.yml", Duration.ofSeconds(30), 0, Duration.ZERO, Map.of(), List.of(kept));
+        GroupReload.Result r = GroupReload.carryOver(t.state, next, at(10));
+        assertThat(r.staleMarkers()).singleElement().satisfies(x -> {
+            assertThat(x.labels()).isEqualTo(Labels.metric("job:down", "job", "b"));
+            assertThat(x.isStaleMarker()).isTrue();
+            assertThat(x.timestamp()).isEqualTo(at(10).toEpochMilli());
+        });
+        assertThat(r.state().written()).containsOnlyKeys(RuleKeys.of(next));
+    }
 }

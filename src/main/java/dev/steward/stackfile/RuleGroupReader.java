@@ -2,7 +2,6 @@ package dev.steward.stackfile;
 
 import dev.steward.core.rule.ExpressionCheck;
 import dev.steward.core.rule.PromDuration;
-import dev.steward.core.rule.RecordingRule;
 import dev.steward.core.rule.Rule;
 import dev.steward.core.rule.RuleDialect;
 import dev.steward.core.rule.RuleGroup;
@@ -170,9 +169,5 @@ final class RuleGroupReader {
 
     static boolean validMetricName(String name) {
         return METRIC_NAME.matcher(name).matches();
-    }
-
-    static RecordingRule recording(String record, String expr, Map<String, String> labels) {
-        return new RecordingRule(record, expr, labels);
     }
 }

@@ -3,6 +3,7 @@ package dev.steward.stackfile;
 import dev.steward.core.rule.AlertingRule;
 import dev.steward.core.rule.ExpressionCheck;
 import dev.steward.core.rule.FireAfter;
+import dev.steward.core.rule.RecordingRule;
 import dev.steward.core.rule.Rule;
 import dev.steward.core.rule.RuleDialect;
 import dev.steward.core.rule.template.Template;
@@ -109,7 +110,7 @@ final class RuleReader {
                 }
             });
         }
-        return expr.map(e -> RuleGroupReader.recording(record, e, labels));
+        return expr.map(e -> new RecordingRule(record, e, labels));
     }
 
     private Optional<Rule> alerting(

@@ -17,6 +17,9 @@ final class AlertingRuleEvaluator {
     static final String ALERTS = "ALERTS";
     static final String ALERTS_FOR_STATE = "ALERTS_FOR_STATE";
 
+    /** Data for rules whose templates are all literal text: they render without looking at it. */
+    private static final TemplateData NO_DATA = TemplateData.of(Map.of(), 0);
+
     private final Map<String, String> externalLabels;
     private final String externalUrl;
 
@@ -68,7 +71,10 @@ final class AlertingRuleEvaluator {
     }
 
     private Candidate candidate(AlertingRule rule, QueryOutcome.Element e) {
-        TemplateData data = new TemplateData(e.labels().toMap(), e.value(), externalLabels, externalUrl);
+        boolean literal = rule.labels().values().stream().allMatch(Template::isLiteral)
+                && rule.annotations().values().stream().allMatch(Template::isLiteral);
+        TemplateData data =
+                literal ? NO_DATA : new TemplateData(e.labels().toMap(), e.value(), externalLabels, externalUrl);
         Labels series = e.labels().without(Labels.METRIC_NAME);
         Labels.Builder b = series.toBuilder();
         rule.labels().forEach((name, t) -> b.add(name, t.render(data)));

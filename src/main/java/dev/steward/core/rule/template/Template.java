@@ -17,10 +17,17 @@ import java.util.List;
 public final class Template {
     private final String source;
     private final List<Node> nodes;
+    /** The rendering when the template has no actions (text and comments only), else null. */
+    private final String literalText;
 
     private Template(String source, List<Node> nodes) {
         this.source = source;
         this.nodes = nodes;
+        boolean literal = nodes.stream().allMatch(n -> n instanceof Node.Text);
+        this.literalText = literal
+                ? String.join(
+                        "", nodes.stream().map(n -> ((Node.Text) n).text()).toList())
+                : null;
     }
 
     public static TemplateParse parse(String source) {
@@ -37,6 +44,9 @@ public final class Template {
     }
 
     public String render(TemplateData data) {
+        if (literalText != null) {
+            return literalText;
+        }
         try {
             return Renderer.render(nodes, data);
         } catch (TemplateRenderException e) {
@@ -51,9 +61,9 @@ public final class Template {
         return source;
     }
 
-    /** True when the template has no actions, so it renders to its source whatever the data. */
+    /** True when the template has no actions, so it renders the same text whatever the data. */
     public boolean isLiteral() {
-        return nodes.stream().allMatch(n -> n instanceof Node.Text);
+        return literalText != null;
     }
 
     @Override

@@ -78,7 +78,7 @@ final class RuleReader {
                 f.get("labels").map(n -> groups.labels(n, f.path("labels"))).orElse(Map.of()));
         Optional<Rule> rule = f.has("record") && !f.has("alert")
                 ? record.flatMap(name -> recording(f, name, expr, labels))
-                : alert.flatMap(name -> alerting(f, name, expr, labels, groupLabels));
+                : alert.flatMap(name -> alerting(f, name, expr, labels));
         return r.diagnostics.count() == errorsBefore ? rule : Optional.empty();
     }
 
@@ -113,12 +113,7 @@ final class RuleReader {
         return expr.map(e -> new RecordingRule(record, e, labels));
     }
 
-    private Optional<Rule> alerting(
-            Fields f,
-            String alert,
-            Optional<String> expr,
-            Map<String, String> labels,
-            Map<String, String> groupLabels) {
+    private Optional<Rule> alerting(Fields f, String alert, Optional<String> expr, Map<String, String> labels) {
         if (alert.isBlank()) {
             r.diagnostics.add(f.get("alert").orElseThrow(), f.path("alert"), "empty alert name", null, "an alert name");
         }
@@ -127,7 +122,17 @@ final class RuleReader {
         Duration keepFiringFor = f.get("keep_firing_for")
                 .flatMap(n -> groups.duration(n, f.path("keep_firing_for")))
                 .orElse(Duration.ZERO);
-        Map<String, Template> labelTemplates = new LinkedHashMap<>();
+        Map<String, Template> labelTemplates = labelTemplates(f, labels);
+        Map<String, Template> annotations = annotations(f);
+        Optional<String> resolveWhen = expression(f, "resolve_when", false);
+        Optional<FireAfter> fireAfter = f.get("fire_after").flatMap(n -> fireAfter(n, f.path("fire_after")));
+        return expr.map(e -> new AlertingRule(
+                alert, e, holdFor, keepFiringFor, labelTemplates, annotations, resolveWhen, fireAfter));
+    }
+
+    /** The alert's labels (the group's merged in) as templates; errors point at the rule's label when it has one. */
+    private Map<String, Template> labelTemplates(Fields f, Map<String, String> labels) {
+        Map<String, Template> out = new LinkedHashMap<>();
         Map<Scalar, YamlNode> written = f.get("labels")
                 .map(n -> groups.entries(n, f.path("labels"), "a mapping of label names to values"))
                 .orElse(Map.of());
@@ -137,13 +142,9 @@ final class RuleReader {
                     .map(Map.Entry::getValue)
                     .findFirst();
             String p = KeyPath.key(f.path("labels"), name) + (at.isEmpty() ? " (from the group's labels)" : "");
-            template(value, at.orElse(f.mapping()), p).ifPresent(t -> labelTemplates.put(name, t));
+            template(value, at.orElse(f.mapping()), p).ifPresent(t -> out.put(name, t));
         });
-        Map<String, Template> annotations = annotations(f);
-        Optional<String> resolveWhen = expression(f, "resolve_when", false);
-        Optional<FireAfter> fireAfter = f.get("fire_after").flatMap(n -> fireAfter(n, f.path("fire_after")));
-        return expr.map(e -> new AlertingRule(
-                alert, e, holdFor, keepFiringFor, labelTemplates, annotations, resolveWhen, fireAfter));
+        return out;
     }
 
     private Map<String, Template> annotations(Fields f) {

@@ -385,4 +385,25 @@ class AlertStateMachineTest {
                 .singleElement()
                 .satisfies(a -> assertThat(a.state()).isEqualTo(new AlertState.Pending(at(60))));
     }
+
+    @Test
+    void withKeepFiringForAndResolveWhenBothMustAllowResolution() {
+        String recovered = "up == 1";
+        Timeline t = timeline(rule(Duration.ZERO, Duration.ofSeconds(60), Optional.of(recovered), Optional.empty()));
+        t.query
+                .returns(at(0), EXPR, 0, SERIES_A)
+                .empty(at(30), EXPR)
+                .returns(at(30), recovered, 1, Labels.metric("up", "instance", "a:9100", "job", "node"));
+
+        t.evaluateAt(0);
+        t.evaluateAt(30);
+        assertThat(t.stateOf(ALERT_A)).as("recovered but kept for 60s").isEqualTo("firing");
+        assertThat(t.query.asked)
+                .as("resolve_when not needed while keep_firing_for holds")
+                .noneMatch(q -> q.startsWith(recovered));
+        t.evaluateAt(60);
+        assertThat(t.stateOf(ALERT_A)).isEqualTo("firing");
+        t.evaluateAt(90);
+        assertThat(t.stateOf(ALERT_A)).isEqualTo("inactive");
+    }
 }

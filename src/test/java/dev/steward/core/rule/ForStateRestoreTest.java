@@ -84,4 +84,38 @@ class ForStateRestoreTest {
         assertThat(((AlertEvent.AlertFired) t.evaluations.getLast().events().getFirst()).activeAt())
                 .isEqualTo(at(-600));
     }
+
+    @Test
+    void theForStateSamplesOfOneRunRestoreTheNextRunAfterACrash() {
+        AlertingRule rule = AlertingRule.of(
+                "SlowDisk", "disk_slow == 1", Duration.ofMinutes(30), Duration.ZERO, Map.of(), Map.of());
+        RuleGroup group = RuleGroup.of("disk", "rules/disk.yml", java.util.List.of(rule));
+        Labels series = Labels.metric("disk_slow", "device", "sda");
+        Timeline before = new Timeline(group);
+        before.query.returns(at(0), "disk_slow == 1", 1, series);
+        for (int s = 0; s <= 600; s += 60) {
+            before.evaluateAt(s);
+        }
+        // Steward stops after the evaluation at 600s; the store keeps what it appended
+        Map<Labels, Sample> lastForState = new java.util.HashMap<>();
+        before.evaluations.getLast().samples().stream()
+                .filter(x -> x.labels().metricName().equals("ALERTS_FOR_STATE"))
+                .forEach(x -> lastForState.put(x.labels().without("__name__"), new Sample(x.timestamp(), x.value())));
+
+        Timeline after = new Timeline(group);
+        after.query.returns(at(0), "disk_slow == 1", 1, series);
+        after.state = GroupState.AWAITING_RESTORE;
+        after.evaluateAt(900);
+        after.state = ForStateRestore.restore(group, after.state, lastForState, at(900), SETTINGS);
+
+        Labels alert = Labels.of("alertname", "SlowDisk", "device", "sda");
+        after.evaluateAt(2040);
+        assertThat(after.stateOf(alert))
+                .as("10 of 30 min spent before the crash, 19 after")
+                .isEqualTo("pending");
+        after.evaluateAt(2100);
+        assertThat(after.stateOf(alert))
+                .as("30 min pending, the 5 min outage not counted")
+                .isEqualTo("firing");
+    }
 }

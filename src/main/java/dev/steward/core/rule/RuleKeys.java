@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Identities of the rules of a group, stable across reloads: kind, name, expression and labels, plus an occurrence
- * number for identical rules. A rule whose expression or labels change starts with a fresh state.
+ * Identities of the rules of a group, stable across reloads, as Prometheus matches rules when it copies state over a
+ * reload: kind, name and labels, plus an occurrence number among rules with the same ones (matched in order). A rule
+ * whose expression, {@code for} or annotations change keeps its alerts; one whose name or labels change starts afresh.
  */
 public final class RuleKeys {
     private RuleKeys() {}
@@ -19,9 +20,8 @@ public final class RuleKeys {
         List<String> keys = new ArrayList<>();
         for (Rule r : group.rules()) {
             String base = switch (r) {
-                case RecordingRule rec ->
-                    "record:" + rec.record() + ":" + rec.expr() + ":" + new TreeMap<>(rec.labels());
-                case AlertingRule a -> "alert:" + a.alert() + ":" + a.expr() + ":" + new TreeMap<>(a.labels());
+                case RecordingRule rec -> "record:" + rec.record() + new TreeMap<>(rec.labels());
+                case AlertingRule a -> "alert:" + a.alert() + new TreeMap<>(a.labels());
             };
             int n = seen.merge(base, 1, Integer::sum);
             keys.add(n == 1 ? base : base + "#" + n);

@@ -358,15 +358,27 @@ class AlertStateMachineTest {
     }
 
     @Test
-    void aReloadKeepsTheStateOfUnchangedRulesAndStartsChangedOnesAfresh() {
+    void aReloadKeepsTheAlertsOfRulesWithTheSameNameAndLabelsAndStartsOthersAfresh() {
         Timeline t = timeline(Duration.ofSeconds(60));
-        t.query.returns(at(0), EXPR, 0, SERIES_A).returns(at(0), "cpu > 0.9", 1, SERIES_B);
+        t.query.returns(at(0), EXPR, 0, SERIES_A).returns(at(0), "up{job=\"node\"} == 0", 0, SERIES_A);
         t.evaluateAt(0);
         assertThat(t.evaluations.getLast().rules().getFirst().seriesCount()).isEqualTo(1);
 
-        AlertingRule unchanged = (AlertingRule) t.group.rules().getFirst();
-        AlertingRule changed = AlertingRule.of(
-                "InstanceDown", "cpu > 0.9", Duration.ofSeconds(60), Duration.ZERO, unchanged.labels(), Map.of());
+        AlertingRule before = (AlertingRule) t.group.rules().getFirst();
+        AlertingRule newExpression = AlertingRule.of(
+                "InstanceDown",
+                "up{job=\"node\"} == 0",
+                Duration.ofSeconds(60),
+                Duration.ZERO,
+                before.labels(),
+                Map.of());
+        AlertingRule newLabels = AlertingRule.of(
+                "InstanceDown",
+                EXPR,
+                Duration.ofSeconds(60),
+                Duration.ZERO,
+                Map.of("severity", Template.literal("ticket")),
+                Map.of());
         RuleGroup reloaded = new RuleGroup(
                 "node",
                 "rules/node.yml",
@@ -374,14 +386,16 @@ class AlertStateMachineTest {
                 0,
                 Duration.ZERO,
                 Map.of(),
-                List.of(changed, unchanged));
+                List.of(newLabels, newExpression));
         GroupEvaluation e = new RuleGroupEvaluator(() -> 0, Map.of(), "").evaluate(reloaded, t.state, at(60), t.query);
 
-        assertThat(e.rules().get(1).alerts()).singleElement().satisfies(a -> {
-            assertThat(a.labels()).isEqualTo(ALERT_A);
-            assertThat(a.state()).isEqualTo(new AlertState.Firing(at(0), at(60), Optional.empty()));
-        });
+        assertThat(e.rules().get(1).alerts())
+                .as("same name and labels: state kept, as Prometheus")
+                .singleElement()
+                .satisfies(
+                        a -> assertThat(a.state()).isEqualTo(new AlertState.Firing(at(0), at(60), Optional.empty())));
         assertThat(e.rules().get(0).alerts())
+                .as("labels changed: a new rule")
                 .singleElement()
                 .satisfies(a -> assertThat(a.state()).isEqualTo(new AlertState.Pending(at(60))));
     }

@@ -67,4 +67,31 @@ class CheckAlertsTest {
                         "description",
                         "Check api/health (http http://127.0.0.1:1/health) failed 3 probes in a row and is DOWN.");
     }
+
+    @Test
+    void aTargetThatLooksLikeATemplateIsShownAsWritten() {
+        CheckConfig base = CheckFixtures.check("batch", "report");
+        CheckConfig command = new CheckConfig(
+                "batch",
+                "report",
+                new dev.steward.core.config.ProbeSpec.Command(
+                        List.of("sh", "-c", "echo {{ $value }} \"$HOME\""), Map.of(), java.util.Optional.empty()),
+                base.interval(),
+                base.timeout(),
+                List.of(),
+                java.util.Optional.empty(),
+                3,
+                base.retryInterval(),
+                2,
+                Map.of());
+        AlertingRule rule = CheckAlerts.rule("shop", command, "warning");
+
+        String description = rule.annotations()
+                .get("description")
+                .render(dev.steward.core.rule.template.TemplateData.of(Map.of(), 42));
+        assertThat(description)
+                .isEqualTo(
+                        "Check batch/report (command sh -c echo {{ $value }} \"$HOME\") failed 3 probes in a row and is DOWN.");
+        assertThat(rule.labels().get("severity").source()).isEqualTo("warning");
+    }
 }

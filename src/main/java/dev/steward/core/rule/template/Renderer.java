@@ -131,7 +131,7 @@ final class Renderer {
             if (hasPiped) {
                 args.add(piped);
             }
-            return TemplateFunctions.call(f.name(), args);
+            return function(f.name(), args);
         }
         if (c.operands().size() > 1 || hasPiped) {
             throw new TemplateRenderException("can't give argument to non-function " + describe(first));
@@ -145,8 +145,29 @@ final class Renderer {
             case Operand.Variable v -> fields(lookup(v.name()), v.fields());
             case Operand.Field f -> fields(dot, f.fields());
             case Operand.Nested n -> pipeline(n.pipeline());
-            case Operand.Function f -> TemplateFunctions.call(f.name(), List.of());
+            case Operand.Function f -> function(f.name(), List.of());
         };
+    }
+
+    /** A function call; {@code externalURL} and {@code pathPrefix} read the template's data. */
+    private Object function(String name, List<Object> args) {
+        if ((name.equals("externalURL") || name.equals("pathPrefix")) && !args.isEmpty()) {
+            throw new TemplateRenderException("wrong number of args for " + name + ": want 0 got " + args.size());
+        }
+        return switch (name) {
+            case "externalURL" -> data.externalUrl();
+            case "pathPrefix" -> pathOf(data.externalUrl());
+            default -> TemplateFunctions.call(name, args);
+        };
+    }
+
+    private static String pathOf(String url) {
+        try {
+            String path = new java.net.URI(url).getRawPath();
+            return path == null ? "" : path;
+        } catch (java.net.URISyntaxException e) {
+            return "";
+        }
     }
 
     private Object lookup(String name) {

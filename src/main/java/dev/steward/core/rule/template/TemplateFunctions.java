@@ -12,7 +12,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The functions a template may call: Go's built-ins that make sense here ({@code eq ne lt le gt ge and or not len index
  * print printf println}) and Prometheus's ({@code humanize humanize1024 humanizeDuration humanizePercentage
- * humanizeTimestamp toUpper toLower title reReplaceAll match safeHtml parseDuration}). Comparisons accept an int
+ * humanizeTimestamp toUpper toLower title reReplaceAll match safeHtml parseDuration stripPort stripDomain
+ * urlQueryEscape}, and {@code externalURL}/{@code pathPrefix} in the renderer). Comparisons accept an int
  * against a float64 (Go refuses them with "incompatible types for comparison"; a template Prometheus rejects at run
  * time renders here).
  */
@@ -25,14 +26,20 @@ final class TemplateFunctions {
     record Function(int min, int max, Body body) {}
 
     private static final Map<String, Function> FUNCTIONS = new HashMap<>();
-    private static final Map<String, String> UNSUPPORTED = Map.of(
-            "query", "the function \"query\" is not supported in Steward templates (it would query the store)",
-            "first", "the function \"first\" is not supported in Steward templates (it works on query results)",
-            "label", "the function \"label\" is not supported in Steward templates (it works on query results)",
-            "value", "the function \"value\" is not supported in Steward templates (it works on query results)",
-            "sortByLabel", "the function \"sortByLabel\" is not supported in Steward templates (query results)",
-            "graphLink", "the function \"graphLink\" is not supported in Steward templates",
-            "tableLink", "the function \"tableLink\" is not supported in Steward templates");
+    /** Prometheus functions Steward's templates do not have, with why. */
+    private static final Map<String, String> UNSUPPORTED = Map.ofEntries(
+            Map.entry("query", "it would query the store"),
+            Map.entry("first", "it works on query results"),
+            Map.entry("label", "it works on query results"),
+            Map.entry("value", "it works on query results"),
+            Map.entry("strvalue", "it works on query results"),
+            Map.entry("sortByLabel", "it works on query results"),
+            Map.entry("args", "it serves template calls, which are not supported"),
+            Map.entry("graphLink", "it links to Prometheus's UI"),
+            Map.entry("tableLink", "it links to Prometheus's UI"),
+            Map.entry("now", "not implemented"),
+            Map.entry("toTime", "not implemented"),
+            Map.entry("toDuration", "not implemented"));
 
     static {
         FUNCTIONS.put("humanize", new Function(1, 1, a -> Humanize.metric(number("humanize", a.get(0)))));
@@ -60,6 +67,9 @@ final class TemplateFunctions {
                                 .matcher(text("match", a.get(1)))
                                 .find()));
         FUNCTIONS.put("reReplaceAll", new Function(3, 3, a -> replaceAll(a)));
+        FUNCTIONS.put("stripPort", new Function(1, 1, a -> HostPort.stripPort(text("stripPort", a.get(0)))));
+        FUNCTIONS.put("stripDomain", new Function(1, 1, a -> HostPort.stripDomain(text("stripDomain", a.get(0)))));
+        FUNCTIONS.put("urlQueryEscape", new Function(1, 1, a -> urlQueryEscape(text("urlQueryEscape", a.get(0)))));
         FUNCTIONS.put("parseDuration", new Function(1, 1, a -> parseDuration(text("parseDuration", a.get(0)))));
         FUNCTIONS.put(
                 "printf",
@@ -107,11 +117,12 @@ final class TemplateFunctions {
     private TemplateFunctions() {}
 
     static boolean exists(String name) {
-        return FUNCTIONS.containsKey(name);
+        return FUNCTIONS.containsKey(name) || name.equals("externalURL") || name.equals("pathPrefix");
     }
 
     static Optional<String> unsupportedReason(String name) {
-        return Optional.ofNullable(UNSUPPORTED.get(name));
+        return Optional.ofNullable(UNSUPPORTED.get(name))
+                .map(why -> "the function \"" + name + "\" is not supported in Steward templates (" + why + ")");
     }
 
     static Object call(String name, List<Object> args) {
@@ -203,6 +214,22 @@ final class TemplateFunctions {
         }
         out.append(input, last, input.length());
         return out.toString();
+    }
+
+    /** Go's {@code url.QueryEscape}: unreserved characters kept, space as {@code +}, the rest percent-encoded. */
+    private static String urlQueryEscape(String s) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (x & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.~".indexOf(c) >= 0) {
+                b.append(c);
+            } else if (c == ' ') {
+                b.append('+');
+            } else {
+                b.append('%').append(String.format("%02X", x & 0xff));
+            }
+        }
+        return b.toString();
     }
 
     private static Object parseDuration(String s) {

@@ -57,6 +57,15 @@ class TemplateParityTest {
             new Row("{{ $labels }}", 0, "map[instance:db-1:9187 job:postgres]"),
             new Row("a  {{- \"b\" -}}  c{{/* comment */}}", 0, "abc"),
             new Row("[{{ $labels.missing }}]", 0, "[]"),
+            new Row(
+                    "{{ stripPort $labels.instance }} {{ stripPort \"[::1]:9100\" }} {{ stripPort \"x\" }}",
+                    0,
+                    "db-1 ::1 x"),
+            new Row(
+                    "{{ stripDomain \"node1.example.com:9100\" }} {{ stripDomain \"10.0.0.1:9100\" }}",
+                    0,
+                    "node1:9100 10.0.0.1:9100"),
+            new Row("{{ stripDomain \"host.example.com\" }}", 0, "host"),
             new Row("{{ printf \"%s %s\" \"a\" }}", 0, "a %!s(MISSING)"),
             new Row("{{ printf \"%s\" \"a\" \"b\" }}", 0, "a%!(EXTRA string=b)"),
             new Row("{{ printf \"%x %X\" 255 \"hi\" }}", 0, "ff 6869"),

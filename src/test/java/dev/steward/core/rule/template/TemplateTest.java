@@ -85,6 +85,15 @@ class TemplateTest {
     }
 
     @Test
+    void escapesQueriesAndKnowsTheExternalUrl() {
+        assertThat(render("{{ urlQueryEscape \"a b&c=d/é~*\" }}", 0)).isEqualTo("a+b%26c%3Dd%2F%C3%A9~%2A");
+        assertThat(render("{{ externalURL }}|{{ pathPrefix }}", 0)).isEqualTo("http://steward:9090|");
+        Template t = ((TemplateParse.Parsed) Template.parse("{{ pathPrefix }}/alerts")).template();
+        assertThat(t.render(new TemplateData(Map.of(), 0, Map.of(), "https://ops.example.com/steward")))
+                .isEqualTo("/steward/alerts");
+    }
+
+    @Test
     void choosesBranchesWithComparisons() {
         String t = "{{ if gt $value 0.9 }}critical{{ else if gt $value 0.5 }}warning{{ else }}ok{{ end }}";
         assertThat(render(t, 0.95)).isEqualTo("critical");

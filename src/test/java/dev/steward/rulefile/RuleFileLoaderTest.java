@@ -77,6 +77,24 @@ class RuleFileLoaderTest {
     }
 
     @Test
+    void loadsDatabaseAlertsAndSloRecordingRulesUnchanged() {
+        List<RuleGroup> groups = loaded(PROMETHEUS.load(FIXTURES.resolve("databases.yml")));
+        assertThat(groups).extracting(RuleGroup::name).containsExactly("postgresql", "redis", "api-slo");
+        AlertingRule lag = (AlertingRule) groups.getFirst().rules().get(2);
+        TemplateData data = TemplateData.of(Map.of("instance", "db-2:5432"), 420);
+        assertThat(lag.annotations().get("summary").render(data)).isEqualTo("Postgresql replication lag on db-2");
+        assertThat(lag.annotations().get("description").render(data))
+                .isEqualTo("Replica is 7m 0s behind: consider rebuilding it.");
+        AlertingRule burn = (AlertingRule) groups.get(2).rules().get(2);
+        assertThat(burn.keepFiringFor()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(burn.labels().get("severity").render(TemplateData.of(Map.of(), 0.02)))
+                .isEqualTo("warning");
+        assertThat(burn.annotations().get("summary").render(TemplateData.of(Map.of(), 0.02)))
+                .isEqualTo("API error ratio 2%");
+        assertThat(((RecordingRule) groups.get(2).rules().get(1)).expr()).contains("\n  /\n");
+    }
+
+    @Test
     void loadsStewardExtensionsOnlyInStewardMode() {
         Path file = FIXTURES.resolve("steward-extensions.yml");
         AlertingRule r =
@@ -90,7 +108,8 @@ class RuleFileLoaderTest {
     void prometheusAcceptsTheFixturesAndRejectsTheExtensionsAsWeDo() throws Exception {
         assumeTrue(
                 Files.isExecutable(Path.of("/usr/bin/promtool")), "install promtool (Debian: prometheus) to compare");
-        assertThat(promtool("node-exporter.yml", "blackbox.yml")).isZero();
+        assertThat(promtool("node-exporter.yml", "blackbox.yml", "databases.yml"))
+                .isZero();
         assertThat(promtool("steward-extensions.yml")).isNotZero();
     }
 

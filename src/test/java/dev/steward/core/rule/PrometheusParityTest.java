@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -31,13 +32,29 @@ class PrometheusParityTest {
     static final Path PROMTOOL = Path.of("/usr/bin/promtool");
     static final int STEP = 30;
 
-    /** A scenario: the rule's for/keep_firing_for, per instance its up values, and per instant who fires. */
+    /**
+     * A scenario: the rule's for/keep_firing_for and the group's limit, per instance its up values, and per instant who
+     * fires. With a limit that is exceeded, promtool stops at the rule's first error: then the table's {@code error}
+     * (at {@code errorAt}) is compared with Steward's rule error instead of the firing alerts after it.
+     */
     record Scenario(
             String name,
             String holdFor,
             String keepFiringFor,
+            int limit,
             Map<String, String> values,
-            Map<Integer, List<String>> firing) {
+            Map<Integer, List<String>> firing,
+            Optional<String> error,
+            int errorAt) {
+        Scenario(
+                String name,
+                String holdFor,
+                String keepFiringFor,
+                Map<String, String> values,
+                Map<Integer, List<String>> firing) {
+            this(name, holdFor, keepFiringFor, 0, values, firing, Optional.empty(), -1);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -63,7 +80,16 @@ class PrometheusParityTest {
                         "90s",
                         "0s",
                         Map.of("a", "0 0 0 1 0 0 0 0 0"),
-                        firing(Map.of(210, "a", 240, "a"), 9)));
+                        firing(Map.of(210, "a", 240, "a"), 9)),
+                new Scenario(
+                        "limit 1: two alerts fail the rule and clear its alerts",
+                        "0s",
+                        "1m",
+                        1,
+                        Map.of("a", "0 0 0 1 1", "b", "1 0 0 0 1"),
+                        firing(Map.of(0, "a", 90, "b", 120, "b"), 5),
+                        Optional.of("exceeded limit of 1 with 2 alerts"),
+                        30));
     }
 
     static Map<Integer, List<String>> firing(Map<Integer, String> at, int steps) {
@@ -90,7 +116,7 @@ class PrometheusParityTest {
     @MethodSource("scenarios")
     void stewardFiresWhatTheTableSays(Scenario s) {
         RuleGroup group = new RuleGroup(
-                "parity", "parity.yml", Duration.ofSeconds(STEP), 0, Duration.ZERO, Map.of(), List.of(rule(s)));
+                "parity", "parity.yml", Duration.ofSeconds(STEP), s.limit(), Duration.ZERO, Map.of(), List.of(rule(s)));
         RuleGroupEvaluator evaluator = new RuleGroupEvaluator(() -> 0, Map.of(), "");
         Instant start = Instant.EPOCH;
         GroupState state = GroupState.EMPTY;
@@ -111,6 +137,9 @@ class PrometheusParityTest {
                     .sorted()
                     .toList();
             assertThat(firing).as("firing at %ss", step.getKey()).isEqualTo(step.getValue());
+            if (step.getKey() == s.errorAt()) {
+                assertThat(e.rules().getFirst().error()).isEqualTo(s.error());
+            }
         }
     }
 
@@ -122,6 +151,7 @@ class PrometheusParityTest {
                 groups:
                   - name: parity
                     interval: 30s
+                    limit: %d
                     rules:
                       - alert: InstanceDown
                         expr: up == 0
@@ -129,7 +159,7 @@ class PrometheusParityTest {
                         keep_firing_for: %s
                         labels: {severity: page}
                         annotations: {summary: "{{ $labels.instance }} down"}
-                """.formatted(s.holdFor(), s.keepFiringFor()));
+                """.formatted(s.limit(), s.holdFor(), s.keepFiringFor()));
         Files.writeString(dir.resolve("parity.test.yml"), promtoolTest(s));
         Process p = new ProcessBuilder(PROMTOOL.toString(), "test", "rules", "parity.test.yml")
                 .directory(dir.toFile())
@@ -137,7 +167,12 @@ class PrometheusParityTest {
                 .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(output).isZero();
+        if (s.error().isPresent()) {
+            assertThat(output)
+                    .contains("time: " + s.errorAt() + "s, err: " + s.error().get());
+        } else {
+            assertThat(p.exitValue()).as(output).isZero();
+        }
     }
 
     private static String promtoolTest(Scenario s) {

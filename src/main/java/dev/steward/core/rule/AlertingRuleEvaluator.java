@@ -3,6 +3,7 @@ package dev.steward.core.rule;
 import dev.steward.core.rule.AlertTransitions.Candidate;
 import dev.steward.core.rule.template.Template;
 import dev.steward.core.rule.template.TemplateData;
+import dev.steward.core.rule.template.TemplateQuery;
 import dev.steward.core.series.Labels;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,8 +45,9 @@ final class AlertingRuleEvaluator {
             return new Outcome(previous, List.of(), List.of(), Optional.of(f.message()));
         }
         Map<Labels, Candidate> current = new LinkedHashMap<>();
+        TemplateQuery templateQuery = templateQuery(query, ts);
         for (QueryOutcome.Element e : result.asVector()) {
-            Candidate c = candidate(rule, e);
+            Candidate c = candidate(rule, e, templateQuery);
             if (current.putIfAbsent(c.labels(), c) != null) {
                 return new Outcome(
                         previous,
@@ -70,11 +72,23 @@ final class AlertingRuleEvaluator {
         return new Outcome(step.state(), step.events(), samples, resolveWhen.error);
     }
 
-    private Candidate candidate(AlertingRule rule, QueryOutcome.Element e) {
+    /** The templates' {@code query}: an instant query at the evaluation's time, as Prometheus runs it. */
+    private static TemplateQuery templateQuery(RuleQuery query, Instant ts) {
+        return expr -> switch (query.instant(expr, ts)) {
+            case QueryOutcome.Failed f -> new TemplateQuery.Result.Failed(f.message());
+            case QueryOutcome o ->
+                new TemplateQuery.Result.Samples(o.asVector().stream()
+                        .map(e -> new TemplateQuery.Sample(e.labels().toMap(), e.value()))
+                        .toList());
+        };
+    }
+
+    private Candidate candidate(AlertingRule rule, QueryOutcome.Element e, TemplateQuery templateQuery) {
         boolean literal = rule.labels().values().stream().allMatch(Template::isLiteral)
                 && rule.annotations().values().stream().allMatch(Template::isLiteral);
-        TemplateData data =
-                literal ? NO_DATA : new TemplateData(e.labels().toMap(), e.value(), externalLabels, externalUrl);
+        TemplateData data = literal
+                ? NO_DATA
+                : new TemplateData(e.labels().toMap(), e.value(), externalLabels, externalUrl, templateQuery);
         Labels series = e.labels().without(Labels.METRIC_NAME);
         Labels.Builder b = series.toBuilder();
         rule.labels().forEach((name, t) -> b.add(name, t.render(data)));

@@ -420,4 +420,30 @@ class AlertStateMachineTest {
         t.evaluateAt(90);
         assertThat(t.stateOf(ALERT_A)).isEqualTo("inactive");
     }
+
+    @Test
+    void annotationsQueryTheStoreAtTheEvaluationTime() {
+        AlertingRule r = new AlertingRule(
+                "Down",
+                EXPR,
+                Duration.ZERO,
+                Duration.ZERO,
+                Map.of(),
+                Map.of(
+                        "host",
+                        template("{{ with printf \"node_uname_info{instance='%s'}\" $labels.instance | query }}"
+                                + "{{ . | first | label \"nodename\" }}{{ end }}")),
+                Optional.empty(),
+                Optional.empty());
+        Timeline t = new Timeline(new RuleGroup(
+                "node", "rules/node.yml", Duration.ofSeconds(30), 0, Duration.ofSeconds(10), Map.of(), List.of(r)));
+        String uname = "node_uname_info{instance='a:9100'}";
+        t.query
+                .returns(at(0), EXPR, 0, SERIES_A)
+                .returns(at(0), uname, 1, Labels.metric("node_uname_info", "instance", "a:9100", "nodename", "web-1"));
+
+        Alert a = t.evaluateAt(60).rules().getFirst().alerts().getFirst();
+        assertThat(a.annotations()).containsEntry("host", "web-1");
+        assertThat(t.query.asked).containsExactly(EXPR + "@" + at(50), uname + "@" + at(60));
+    }
 }

@@ -71,6 +71,9 @@ final class GoFormat {
     static String print(Object v) {
         return switch (v) {
             case null -> "<nil>";
+            case TemplateQuery.Sample s -> "{" + print(s.labels()) + " " + GoFloat.shortest(s.value()) + "}";
+            case java.util.List<?> l ->
+                "[" + String.join(" ", l.stream().map(GoFormat::print).toList()) + "]";
             case Double d -> GoFloat.shortest(d);
             case Map<?, ?> m -> {
                 StringBuilder b = new StringBuilder("map[");
@@ -93,6 +96,8 @@ final class GoFormat {
             case String s -> "string";
             case Boolean b -> "bool";
             case Map<?, ?> m -> "map[string]string";
+            case java.util.List<?> l -> "template.queryResult";
+            case TemplateQuery.Sample x -> "*template.sample";
             default -> v.getClass().getSimpleName();
         };
     }

@@ -81,8 +81,18 @@ final class Renderer {
 
     private void range(Node.Range r) {
         Object collection = pipeline(r.collection());
-        if (collection == null || (collection instanceof Map<?, ?> m && m.isEmpty())) {
+        if (collection == null || !Truth.of(collection)) {
             nodes(r.otherwise());
+            return;
+        }
+        if (collection instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                long index = i;
+                Object element = list.get(i);
+                r.keyVariable().ifPresent(k -> scopes.peek().put(k, index));
+                r.valueVariable().ifPresent(v -> scopes.peek().put(v, element));
+                withDot(element, () -> nodes(r.then()));
+            }
             return;
         }
         if (!(collection instanceof Map<?, ?> map)) {
@@ -154,10 +164,25 @@ final class Renderer {
         if ((name.equals("externalURL") || name.equals("pathPrefix")) && !args.isEmpty()) {
             throw new TemplateRenderException("wrong number of args for " + name + ": want 0 got " + args.size());
         }
+        if (name.equals("query") && args.size() != 1) {
+            throw new TemplateRenderException("wrong number of args for query: want 1 got " + args.size());
+        }
         return switch (name) {
             case "externalURL" -> data.externalUrl();
             case "pathPrefix" -> pathOf(data.externalUrl());
+            case "query" -> query(args.getFirst());
             default -> TemplateFunctions.call(name, args);
+        };
+    }
+
+    private List<TemplateQuery.Sample> query(Object expr) {
+        if (!(expr instanceof String text)) {
+            throw new TemplateRenderException("error calling query: expected a string; got " + GoFormat.typeName(expr));
+        }
+        return switch (data.query().query(text)) {
+            case TemplateQuery.Result.Samples s -> s.samples();
+            case TemplateQuery.Result.Failed f ->
+                throw new TemplateRenderException("error calling query: " + f.message());
         };
     }
 
@@ -190,6 +215,9 @@ final class Renderer {
         if (v instanceof Map<?, ?> m) {
             Object x = m.get(name);
             return x == null ? "" : x; // Prometheus renders with missingkey=zero
+        }
+        if (v instanceof TemplateQuery.Sample s && (name.equals("Labels") || name.equals("Value"))) {
+            return name.equals("Labels") ? s.labels() : (Object) s.value();
         }
         if (v instanceof TemplateData d) {
             switch (name) {

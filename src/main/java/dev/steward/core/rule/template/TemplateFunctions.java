@@ -28,12 +28,6 @@ final class TemplateFunctions {
     private static final Map<String, Function> FUNCTIONS = new HashMap<>();
     /** Prometheus functions Steward's templates do not have, with why. */
     private static final Map<String, String> UNSUPPORTED = Map.ofEntries(
-            Map.entry("query", "it would query the store"),
-            Map.entry("first", "it works on query results"),
-            Map.entry("label", "it works on query results"),
-            Map.entry("value", "it works on query results"),
-            Map.entry("strvalue", "it works on query results"),
-            Map.entry("sortByLabel", "it works on query results"),
             Map.entry("args", "it serves template calls, which are not supported"),
             Map.entry("graphLink", "it links to Prometheus's UI"),
             Map.entry("tableLink", "it links to Prometheus's UI"),
@@ -81,6 +75,13 @@ final class TemplateFunctions {
             return String.join(" ", parts) + "\n";
         }));
         FUNCTIONS.put("len", new Function(1, 1, a -> length(a.get(0))));
+        FUNCTIONS.put("first", new Function(1, 1, a -> QueryFunctions.first(a.get(0))));
+        FUNCTIONS.put("label", new Function(2, 2, a -> QueryFunctions.label(text("label", a.get(0)), a.get(1))));
+        FUNCTIONS.put("value", new Function(1, 1, a -> QueryFunctions.value(a.get(0))));
+        FUNCTIONS.put("strvalue", new Function(1, 1, a -> QueryFunctions.label("__value__", a.get(0))));
+        FUNCTIONS.put(
+                "sortByLabel",
+                new Function(2, 2, a -> QueryFunctions.sortByLabel(text("sortByLabel", a.get(0)), a.get(1))));
         FUNCTIONS.put("index", new Function(2, 2, a -> index(a.get(0), a.get(1))));
         FUNCTIONS.put("not", new Function(1, 1, a -> !Truth.of(a.get(0))));
         FUNCTIONS.put("and", new Function(1, Integer.MAX_VALUE, a -> {
@@ -117,7 +118,10 @@ final class TemplateFunctions {
     private TemplateFunctions() {}
 
     static boolean exists(String name) {
-        return FUNCTIONS.containsKey(name) || name.equals("externalURL") || name.equals("pathPrefix");
+        return FUNCTIONS.containsKey(name)
+                || name.equals("externalURL")
+                || name.equals("pathPrefix")
+                || name.equals("query");
     }
 
     static Optional<String> unsupportedReason(String name) {
@@ -243,6 +247,7 @@ final class TemplateFunctions {
         return switch (v) {
             case String s -> (long) s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             case Map<?, ?> m -> (long) m.size();
+            case java.util.List<?> l -> (long) l.size();
             case null, default ->
                 throw new TemplateRenderException("error calling len: len of type " + GoFormat.typeName(v));
         };

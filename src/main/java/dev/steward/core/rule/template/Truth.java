@@ -14,6 +14,7 @@ final class Truth {
             case Long l -> l != 0;
             case String s -> !s.isEmpty();
             case Map<?, ?> m -> !m.isEmpty();
+            case java.util.List<?> l -> !l.isEmpty();
             default -> true;
         };
     }

@@ -81,12 +81,40 @@ class TemplateParityTest {
             new Row("{{ $x := printf \"%.0f\" $value }}at {{ $x }}%", 42.4, "at 42%"),
             new Row("{{ match \"^db-\" $labels.instance }} {{ len $labels.job }}", 0, "true 8"));
 
+    /** Series present for the templates' queries (promtool input series; Steward's fake query answers the same). */
+    static final Map<String, List<TemplateQuery.Sample>> QUERIES = Map.of(
+            "up",
+            List.of(
+                    new TemplateQuery.Sample(Map.of("__name__", "up", "instance", "a", "job", "node"), 1),
+                    new TemplateQuery.Sample(Map.of("__name__", "up", "instance", "b", "job", "node"), 0)),
+            "up == 0",
+            List.of(new TemplateQuery.Sample(Map.of("__name__", "up", "instance", "b", "job", "node"), 0)),
+            "nothing",
+            List.of());
+
+    static final List<Row> QUERY_TABLE = List.of(
+            new Row(
+                    "{{ range query \"up\" | sortByLabel \"instance\" }}{{ .Labels.instance }}={{ .Value }};{{ end }}",
+                    0,
+                    "a=1;b=0;"),
+            new Row("{{ with query \"up == 0\" }}{{ . | first | label \"instance\" }} down{{ end }}", 0, "b down"),
+            new Row("{{ with query \"nothing\" }}x{{ else }}none{{ end }}", 0, "none"),
+            new Row("{{ query \"up\" | len }} {{ query \"up == 0\" | first | value }}", 0, "2 0"),
+            new Row(
+                    "{{ range $i, $s := query \"up\" | sortByLabel \"instance\" }}{{ $i }}:{{ $s.Labels.__name__ }} {{ end }}",
+                    0,
+                    "0:up 1:up "));
+
     @Test
     void stewardRendersWhatTheTableSays() {
-        for (Row row : TABLE) {
+        TemplateQuery query = expr -> new TemplateQuery.Result.Samples(QUERIES.get(expr));
+        for (Row row : java.util.stream.Stream.concat(TABLE.stream(), QUERY_TABLE.stream())
+                .toList()) {
             TemplateParse p = Template.parse(row.template());
             assertThat(p).as(row.template()).isInstanceOf(TemplateParse.Parsed.class);
-            String rendered = ((TemplateParse.Parsed) p).template().render(TemplateData.of(LABELS, row.value()));
+            String rendered = ((TemplateParse.Parsed) p)
+                    .template()
+                    .render(new TemplateData(LABELS, row.value(), Map.of(), "", query));
             assertThat(rendered).as("%s with %s", row.template(), row.value()).isEqualTo(row.rendered());
         }
     }
@@ -96,9 +124,14 @@ class TemplateParityTest {
         assumeTrue(Files.isExecutable(PROMTOOL), "install promtool (Debian package prometheus) to compare");
         StringBuilder rules = new StringBuilder("groups:\n  - name: templates\n    rules:\n");
         StringBuilder tests = new StringBuilder("rule_files: [templates.rules.yml]\nevaluation_interval: 1m\n"
-                + "tests:\n  - interval: 1m\n    input_series: []\n    alert_rule_test:\n");
-        for (int i = 0; i < TABLE.size(); i++) {
-            Row row = TABLE.get(i);
+                + "tests:\n  - interval: 1m\n    input_series:\n"
+                + "      - {series: 'up{instance=\"a\",job=\"node\"}', values: '1'}\n"
+                + "      - {series: 'up{instance=\"b\",job=\"node\"}', values: '0'}\n"
+                + "    alert_rule_test:\n");
+        List<Row> all = java.util.stream.Stream.concat(TABLE.stream(), QUERY_TABLE.stream())
+                .toList();
+        for (int i = 0; i < all.size(); i++) {
+            Row row = all.get(i);
             rules.append("      - alert: T")
                     .append(i)
                     .append("\n        expr: ")

@@ -130,6 +130,19 @@ class TemplateTest {
     }
 
     @Test
+    void queriesFailAsTextWhereNoQueryIsAvailable() {
+        assertThat(render("{{ query \"up\" | len }}", 0))
+                .isEqualTo("<error expanding template: error calling query: no query is available here>");
+        TemplateData empty = new TemplateData(
+                Map.of(), 0, Map.of(), "", expr -> new TemplateQuery.Result.Samples(java.util.List.of()));
+        assertThat(((TemplateParse.Parsed) Template.parse("{{ query \"x\" | first }}"))
+                        .template()
+                        .render(empty))
+                .isEqualTo("<error expanding template: error calling first: first() called on vector with no"
+                        + " elements>");
+    }
+
+    @Test
     void runtimeErrorsRenderAsTextInsteadOfThrowing() {
         assertThat(render("{{ humanize $labels.job }}", 0))
                 .startsWith("<error expanding template: error calling humanize: strconv.ParseFloat");
@@ -146,7 +159,8 @@ class TemplateTest {
         assertThat(invalid("{{ nosuch $value }}").message()).isEqualTo("function \"nosuch\" not defined");
         assertThat(invalid("{{ nosuch $value }}").offset()).isEqualTo(3);
         assertThat(invalid("{{ $lables.job }}").message()).isEqualTo("undefined variable \"$lables\"");
-        assertThat(invalid("{{ query \"up\" }}").message()).contains("not supported");
+        assertThat(invalid("{{ now }}").message())
+                .isEqualTo("the function \"now\" is not supported in Steward templates (not implemented)");
         assertThat(invalid("{{ define \"x\" }}{{ end }}").message()).contains("not supported");
         assertThat(invalid("{{ with $value }}x").message()).contains("{{with}}: {{end}} is missing");
         assertThat(invalid("{{ end }}").message()).contains("unexpected");

@@ -47,6 +47,12 @@ public final class StackFileLoader {
         return new StackFileLoader(name -> Optional.ofNullable(System.getenv(name)), SecretFileReader.fileSystem());
     }
 
+    /** As {@link #fromSystem()}, checking inline rule expressions with {@code expressions}. */
+    public static StackFileLoader fromSystem(ExpressionCheck expressions) {
+        return new StackFileLoader(
+                name -> Optional.ofNullable(System.getenv(name)), SecretFileReader.fileSystem(), expressions);
+    }
+
     /** Reads and validates {@code file}; relative {@code ${file:}} paths are resolved against its directory. */
     public LoadResult load(Path file) {
         String name = file.toString();

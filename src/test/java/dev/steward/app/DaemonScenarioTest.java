@@ -125,8 +125,21 @@ class DaemonScenarioTest {
         assertThat(send("GET", "/metrics").body())
                 .contains("probe_success{check=\"health\",service=\"api\",stack=\"demo\",team=\"backend\"} 0");
 
+        // the built-in check alert (evaluated every 10 s) fires, visible through Prometheus's API
+        runUntil(clock.instant().plusSeconds(11));
+        JsonNode alerts = get("/api/v1/alerts").get("data").get("alerts");
+        assertThat(alerts.findValuesAsString("alertname")).contains("StewardCheckDown");
+        assertThat(alerts.findValuesAsString("state")).containsOnly("firing");
+        JsonNode firing = get("/api/v1/query?query="
+                + java.net.URLEncoder.encode(
+                        "ALERTS{alertstate=\"firing\",service=\"api\"}", java.nio.charset.StandardCharsets.UTF_8)
+                + "&time=" + clock.instant().getEpochSecond());
+        assertThat(firing.get("data").get("result").findValuesAsString("check"))
+                .containsExactlyInAnyOrder("health", "detailed");
+
         demo.faults().clear(DemoService.API);
         runUntil(clock.instant().plusSeconds(12));
+        assertThat(get("/api/v1/alerts").get("data").get("alerts").size()).isZero();
         assertThat(service(get("/api/v1/status"), "api").get("status").asString())
                 .isEqualTo("up");
 

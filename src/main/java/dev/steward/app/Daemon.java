@@ -35,6 +35,7 @@ import dev.steward.promapi.RulesView;
 import dev.steward.promql.EngineRules;
 import dev.steward.scrape.ScrapeLoop;
 import dev.steward.store.jdbc.Database;
+import dev.steward.store.jdbc.JdbcAlertStateStore;
 import dev.steward.store.jdbc.JdbcCheckEventStore;
 import dev.steward.store.jdbc.JdbcRollupStore;
 import io.javalin.config.JavalinConfig;
@@ -79,6 +80,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     private final ApiServer api;
     private final EnginePrometheusBackend queries;
     private final RuleLoop rules;
+    private final JdbcAlertStateStore alertStates;
     private volatile StackConfig config;
     private volatile boolean running = true;
     private volatile String lastReloadError = "";
@@ -133,6 +135,8 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         Instant now = clock.instant();
         checks.configure(config, now);
         scrapes.configure(config, now);
+        this.alertStates = new JdbcAlertStateStore(database);
+        rules.restoreFrom(alertStates.load());
         rules.configure(ruleGroups, now);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("steward-housekeeping").daemon().factory());
@@ -260,6 +264,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         try {
             Instant now = clock.instant();
             rollupSink.flush(now);
+            alertStates.replaceAll(rules.forState());
             series.truncateBefore(now.minus(options.seriesRetention()).toEpochMilli());
             series.enforceBudget();
             if (lastRetention == null || !now.isBefore(lastRetention.plus(Duration.ofHours(1)))) {
@@ -418,6 +423,11 @@ public final class Daemon implements ApiBackend, AutoCloseable {
             rollupSink.flushAll();
         } catch (RuntimeException e) {
             LOG.error("could not save the open rollups at shutdown", e);
+        }
+        try {
+            alertStates.replaceAll(rules.forState());
+        } catch (RuntimeException e) {
+            LOG.error("could not save the alerts' pending state at shutdown", e);
         }
         try {
             prober.close();

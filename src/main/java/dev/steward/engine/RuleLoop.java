@@ -1,6 +1,7 @@
 package dev.steward.engine;
 
 import dev.steward.core.rule.AlertEvent;
+import dev.steward.core.rule.ForStateRestore;
 import dev.steward.core.rule.GroupEvaluation;
 import dev.steward.core.rule.GroupReload;
 import dev.steward.core.rule.GroupState;
@@ -9,7 +10,10 @@ import dev.steward.core.rule.RuleGroupEvaluator;
 import dev.steward.core.rule.RuleQuery;
 import dev.steward.core.rule.RuleSample;
 import dev.steward.core.rule.RuleSchedule;
+import dev.steward.core.series.Labels;
+import dev.steward.core.series.Sample;
 import dev.steward.core.series.SeriesStore;
+import dev.steward.core.series.StaleMarker;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +37,8 @@ public final class RuleLoop {
     private final Executor executor;
     private final Consumer<AlertEvent> events;
     private final Map<String, Entry> groups = new LinkedHashMap<>();
+    private final Map<Labels, Sample> forState = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Map<Labels, Sample> restoreFrom = Map.of();
 
     private static final class Entry {
         final RuleGroup group;
@@ -68,6 +74,19 @@ public final class RuleLoop {
         return g.file() + "\u0000" + g.name();
     }
 
+    /**
+     * The {@code ALERTS_FOR_STATE} samples saved before a restart: groups configured from now on restore the time their
+     * pending alerts had spent pending, after their first evaluation, as Prometheus does.
+     */
+    public void restoreFrom(Map<Labels, Sample> saved) {
+        restoreFrom = Map.copyOf(saved);
+    }
+
+    /** The latest {@code ALERTS_FOR_STATE} sample of every active alert, to be saved for the next start. */
+    public Map<Labels, Sample> forState() {
+        return Map.copyOf(forState);
+    }
+
     /** Applies a new set of groups: same file and name keeps its state (rule by rule), others start fresh. */
     public synchronized void configure(List<RuleGroup> next, Instant now) {
         Map<String, Entry> old = new LinkedHashMap<>(groups);
@@ -76,7 +95,8 @@ public final class RuleLoop {
             Entry previous = old.remove(key(g));
             Entry entry;
             if (previous == null) {
-                entry = new Entry(g, GroupState.EMPTY, RuleSchedule.nextAfter(g, now));
+                GroupState initial = restoreFrom.isEmpty() ? GroupState.EMPTY : GroupState.AWAITING_RESTORE;
+                entry = new Entry(g, initial, RuleSchedule.nextAfter(g, now));
             } else if (previous.group.equals(g)) {
                 entry = previous;
             } else {
@@ -128,13 +148,31 @@ public final class RuleLoop {
             state = entry.state;
         }
         GroupEvaluation result = evaluator.evaluate(entry.group, state, slot, query, this::append);
+        GroupState next = state.restored()
+                ? result.state()
+                : ForStateRestore.restore(
+                        entry.group, result.state(), restoreFrom, slot, ForStateRestore.Settings.PROMETHEUS);
+        trackForState(result.samples());
         synchronized (this) {
-            entry.state = result.state();
+            entry.state = next;
             entry.last = Optional.of(result);
             entry.nextDue = slot.plus(entry.group.interval());
             entry.running = false;
         }
         result.events().forEach(events);
+    }
+
+    private void trackForState(List<RuleSample> samples) {
+        for (RuleSample s : samples) {
+            if ("ALERTS_FOR_STATE".equals(s.labels().metricName())) {
+                Labels key = s.labels().without("__name__");
+                if (StaleMarker.isStaleMarker(s.value())) {
+                    forState.remove(key);
+                } else {
+                    forState.put(key, new Sample(s.timestamp(), s.value()));
+                }
+            }
+        }
     }
 
     private void append(List<RuleSample> samples) {

@@ -202,4 +202,44 @@ class DaemonScenarioTest {
         assertThat(probes).isGreaterThanOrEqualTo(20);
         assertThat(failures).isBetween(2L, 4L);
     }
+
+    @Test
+    void aRestartKeepsTheTimeAnAlertHasSpentPending() throws Exception {
+        Files.writeString(stackFile, Files.readString(stackFile) + """
+                        rule_groups:
+                          - name: slow
+                            interval: 10s
+                            rules:
+                              - alert: SearchDownLong
+                                expr: 'steward_check_up{service="search"} == 0'
+                                for: 15m
+                        """);
+        daemon.close();
+        daemon = startDaemon();
+        runUntil(T0.plusSeconds(10));
+        demo.faults().inject(DemoService.SEARCH, new Fault.ClusterStatus("red"));
+        runUntil(clock.instant().plusSeconds(30));
+        JsonNode pending = alert("SearchDownLong");
+        assertThat(pending.get("state").asString()).isEqualTo("pending");
+        Instant activeAt = Instant.parse(pending.get("activeAt").asString());
+
+        runUntil(activeAt.plus(Duration.ofMinutes(5)));
+        daemon.close(); // saves ALERTS_FOR_STATE
+        daemon = null;
+        clock.set(activeAt.plus(Duration.ofMinutes(6))); // one minute of outage
+        daemon = startDaemon();
+
+        // restored: pending since activeAt + the outage, so it fires at activeAt + 16m (not at the restart + 15m)
+        runUntil(activeAt.plus(Duration.ofMinutes(16)).plusSeconds(20));
+        assertThat(alert("SearchDownLong").get("state").asString()).isEqualTo("firing");
+    }
+
+    private JsonNode alert(String name) throws Exception {
+        for (JsonNode a : get("/api/v1/alerts").get("data").get("alerts")) {
+            if (a.get("labels").get("alertname").asString().equals(name)) {
+                return a;
+            }
+        }
+        throw new AssertionError("no alert " + name + " in " + get("/api/v1/alerts"));
+    }
 }

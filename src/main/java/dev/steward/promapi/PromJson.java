@@ -29,9 +29,13 @@ final class PromJson {
         return plain;
     }
 
-    /** Milliseconds as unix seconds with up to three decimals, as a JSON number. */
+    /**
+     * Milliseconds as unix seconds with up to three decimals, as a JSON number: {@code 1764000000}, {@code 0.5}, never
+     * an exponent ({@code stripTrailingZeros} alone gives a negative scale, which Jackson writes as {@code 1.764E+9}).
+     */
     static BigDecimal time(long millis) {
-        return BigDecimal.valueOf(millis, 3).stripTrailingZeros();
+        BigDecimal seconds = BigDecimal.valueOf(millis, 3).stripTrailingZeros();
+        return seconds.scale() < 0 ? seconds.setScale(0) : seconds;
     }
 
     static Map<String, String> metric(Labels labels) {

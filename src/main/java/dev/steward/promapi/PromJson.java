@@ -38,6 +38,14 @@ final class PromJson {
         return seconds.scale() < 0 ? seconds.setScale(0) : seconds;
     }
 
+    /**
+     * A sample's timestamp in a vector or matrix as Prometheus writes it: whole seconds, or always three decimals
+     * ({@code 1764000000.500}); scalars and strings use {@link #time} ({@code 1764000000.5}), as in Prometheus.
+     */
+    static BigDecimal sampleTime(long millis) {
+        return millis % 1000 == 0 ? BigDecimal.valueOf(millis / 1000) : BigDecimal.valueOf(millis, 3);
+    }
+
     static Map<String, String> metric(Labels labels) {
         Map<String, String> m = new LinkedHashMap<>();
         labels.forEach(m::put);
@@ -46,7 +54,7 @@ final class PromJson {
 
     static List<Object> point(QueryResult.Point p) {
         List<Object> pair = new ArrayList<>(2);
-        pair.add(time(p.t()));
+        pair.add(sampleTime(p.t()));
         pair.add(value(p.v()));
         return pair;
     }
@@ -56,7 +64,7 @@ final class PromJson {
         switch (value) {
             case QueryResult.Scalar s -> {
                 data.put("resultType", "scalar");
-                data.put("result", point(s.point()));
+                data.put("result", List.of(time(s.point().t()), value(s.point().v())));
             }
             case QueryResult.Text s -> {
                 data.put("resultType", "string");

@@ -25,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  *
  * {@code QUERIES_FILE} holds one query per line ({@code #} comments); a line starting with {@code range } is a range
- * query over the 50 minutes before TIME at a 60 s step. Timing alternates the two servers request by request, with
+ * query over the 50 minutes before TIME at a 60 s step; a line {@code GET /api/v1/...} is a request compared as is
+ * (HTTP status, {@code errorType} and {@code data}; {@code {TIME}} stands for TIME), for metadata and errors, where
+ * the {@code points} column shows the HTTP status. Timing alternates the two servers request by request, with
  * one client, so that both see the same load on the machine.
  */
 public final class PromqlVsPrometheus {
@@ -73,6 +75,10 @@ public final class PromqlVsPrometheus {
             if (query.isBlank() || query.startsWith("#")) {
                 continue;
             }
+            if (query.startsWith("GET ")) {
+                mismatches += raw(prom, steward, encoded(query.substring(4).replace("{TIME}", time))) ? 0 : 1;
+                continue;
+            }
             JsonNode a = JSON.readTree(get(prom, path(query, time)).body());
             JsonNode b = JSON.readTree(get(steward, path(query, time)).body());
             List<String> diffs = ResultDiff.diff(a, b, TOLERANCE);
@@ -85,6 +91,50 @@ public final class PromqlVsPrometheus {
         }
         System.out.println(mismatches == 0 ? "all queries match" : mismatches + " queries differ");
         return mismatches == 0 ? 0 : 1;
+    }
+
+    /** A metadata or error request: same HTTP status, same {@code errorType}, same {@code data}. */
+    boolean raw(String prom, String steward, String path) throws Exception {
+        HttpResponse<String> a = get(prom, path);
+        HttpResponse<String> b = get(steward, path);
+        JsonNode ja = JSON.readTree(a.body());
+        JsonNode jb = JSON.readTree(b.body());
+        boolean same = a.statusCode() == b.statusCode()
+                && ja.path("errorType").equals(jb.path("errorType"))
+                && ja.path("data").equals(jb.path("data"));
+        int size = ja.path("data").isArray() ? ja.path("data").size() : 0;
+        System.out.printf(
+                "%-8s %-7s %-7s GET %s%n",
+                same ? "match" : "MISMATCH",
+                size,
+                a.statusCode(),
+                java.net.URLDecoder.decode(path, StandardCharsets.UTF_8));
+        if (!same) {
+            System.out.println("    prometheus: " + a.statusCode() + " " + abbreviate(a.body()));
+            System.out.println("    steward:    " + b.statusCode() + " " + abbreviate(b.body()));
+        }
+        return same;
+    }
+
+    /** {@code /path?k=v&k=v} with each name and value URL-encoded. */
+    static String encoded(String path) {
+        int q = path.indexOf('?');
+        if (q < 0) {
+            return path;
+        }
+        StringBuilder b = new StringBuilder(path.substring(0, q + 1));
+        for (String param : path.substring(q + 1).split("&")) {
+            int eq = param.indexOf('=');
+            b.append(b.charAt(b.length() - 1) == '?' ? "" : "&")
+                    .append(URLEncoder.encode(param.substring(0, eq), StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(param.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return b.toString();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 
     void time(String prom, String steward, String time, int warmup, int n, List<String> queries) throws Exception {

@@ -30,6 +30,29 @@ final class PromJson {
     }
 
     /**
+     * A sample value in a vector or matrix as Prometheus writes it: like {@link #value}, but with an exponent below
+     * 1e-6 and from 1e21 up ({@code "4.09e-07"}, {@code "1e+21"}), Go's {@code 'e'} format; scalars keep {@code 'f'}.
+     */
+    static String sampleValue(double v) {
+        double abs = Math.abs(v);
+        if (abs == 0 || Double.isNaN(v) || Double.isInfinite(v) || (abs >= 1e-6 && abs < 1e21)) {
+            return value(v);
+        }
+        BigDecimal d = new BigDecimal(Double.toString(abs)).stripTrailingZeros();
+        String digits = d.unscaledValue().toString();
+        int exponent = digits.length() - 1 - d.scale();
+        StringBuilder b = new StringBuilder(v < 0 ? "-" : "").append(digits.charAt(0));
+        if (digits.length() > 1) {
+            b.append('.').append(digits, 1, digits.length());
+        }
+        b.append('e').append(exponent < 0 ? '-' : '+');
+        if (Math.abs(exponent) < 10) {
+            b.append('0');
+        }
+        return b.append(Math.abs(exponent)).toString();
+    }
+
+    /**
      * Milliseconds as unix seconds with up to three decimals, as a JSON number: {@code 1764000000}, {@code 0.5}, never
      * an exponent ({@code stripTrailingZeros} alone gives a negative scale, which Jackson writes as {@code 1.764E+9}).
      */
@@ -55,7 +78,7 @@ final class PromJson {
     static List<Object> point(QueryResult.Point p) {
         List<Object> pair = new ArrayList<>(2);
         pair.add(sampleTime(p.t()));
-        pair.add(value(p.v()));
+        pair.add(sampleValue(p.v()));
         return pair;
     }
 

@@ -178,6 +178,21 @@ class PrometheusApiTest {
     }
 
     @Test
+    void sampleValuesTakeAnExponentOutsideGosPlainRangeButScalarsDoNot() throws Exception {
+        assertThat(get("/api/v1/query", "query", "vector(4.0918699186991646e-07)", "time", "100")
+                        .body())
+                .contains("[100,\"4.0918699186991646e-07\"]");
+        assertThat(get("/api/v1/query", "query", "vector(-1.5e22)", "time", "100")
+                        .body())
+                .contains("[100,\"-1.5e+22\"]");
+        assertThat(get("/api/v1/query", "query", "vector(1e-6)", "time", "100").body())
+                .contains("[100,\"0.000001\"]");
+        assertThat(get("/api/v1/query", "query", "vector(1e20)", "time", "100").body())
+                .contains("[100,\"100000000000000000000\"]");
+        assertThat(get("/api/v1/query", "query", "1e-7", "time", "100").body()).contains("[100,\"0.0000001\"]");
+    }
+
+    @Test
     void stringResultIsATimeAndTheText() throws Exception {
         HttpResponse<String> r = get("/api/v1/query", "query", "\"hello\"", "time", "1764000000");
 

@@ -51,7 +51,7 @@ public final class EnginePrometheusBackend implements PrometheusBackend {
             Expr expr = PromqlEngine.parse(query);
             return convert(engine.instant(expr, query, time.toEpochMilli()));
         } catch (ParseException e) {
-            return new QueryResult.Failure("bad_data", e.getMessage());
+            return badQuery(e);
         } catch (PromQLException e) {
             return new QueryResult.Failure("execution", e.getMessage());
         }
@@ -65,15 +65,20 @@ public final class EnginePrometheusBackend implements PrometheusBackend {
                     && expr.type() != dev.steward.core.promql.parse.ValueType.SCALAR) {
                 return new QueryResult.Failure(
                         "bad_data",
-                        "invalid parameter \"query\": invalid expression type \"" + typeName(expr)
+                        "invalid expression type \"" + typeName(expr)
                                 + "\" for range query, must be Scalar or instant Vector");
             }
             return convert(engine.range(expr, query, start.toEpochMilli(), end.toEpochMilli(), step.toMillis()));
         } catch (ParseException e) {
-            return new QueryResult.Failure("bad_data", e.getMessage());
+            return badQuery(e);
         } catch (PromQLException e) {
             return new QueryResult.Failure("execution", e.getMessage());
         }
+    }
+
+    /** As Prometheus words it: {@code invalid parameter "query": 1:7: parse error: ...}. */
+    private static QueryResult badQuery(ParseException e) {
+        return new QueryResult.Failure("bad_data", "invalid parameter \"query\": " + e.getMessage());
     }
 
     private static String typeName(Expr expr) {

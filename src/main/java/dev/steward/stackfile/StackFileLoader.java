@@ -107,7 +107,7 @@ public final class StackFileLoader {
     public static List<String> format(LoadResult result) {
         return switch (result) {
             case LoadResult.Loaded l -> List.of();
-            case LoadResult.Invalid(List < ConfigError > errors) ->
+            case LoadResult.Invalid(List<ConfigError> errors) ->
                 errors.stream().map(ConfigError::format).toList();
         };
     }

@@ -256,7 +256,10 @@ public final class TestFileReader {
 
     private Optional<Double> number(Node node, String path, String text) {
         try {
-            return Optional.of(Numbers.parse(text.trim()));
+            String t = text.trim();
+            // YAML's spellings of NaN and infinities: .nan, .inf, -.inf, +.inf
+            String yaml = t.replaceFirst("^([+-]?)\\.(?i)(nan|inf)$", "$1$2");
+            return Optional.of(Numbers.parse(yaml));
         } catch (RuntimeException e) {
             y.error(node, path, "invalid number", '"' + text + '"', "a number such as 1, 0.5, 1e3, NaN, +Inf");
             return Optional.empty();

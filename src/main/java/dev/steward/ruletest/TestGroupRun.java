@@ -200,6 +200,9 @@ final class TestGroupRun {
         if (a == b) {
             return true;
         }
+        if (Double.isInfinite(a) || Double.isInfinite(b)) {
+            return false;
+        }
         return Math.abs(a - b) <= TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
     }
 }

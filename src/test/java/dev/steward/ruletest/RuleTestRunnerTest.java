@@ -138,10 +138,33 @@ class RuleTestRunnerTest {
     }
 
     @Test
+    void yamlSpellingsOfNanAndInfinityAreExpectedValues() throws IOException {
+        Files.writeString(dir.resolve("r.yml"), "groups: []\n");
+        Path f = dir.resolve("nan.test.yml");
+        Files.writeString(f, """
+                rule_files: [r.yml]
+                tests:
+                  - interval: 1m
+                    promql_expr_test:
+                      - {expr: 0/0, eval_time: 0s, exp_samples: [{value: .nan}]}
+                      - {expr: -1/0, eval_time: 0s, exp_samples: [{value: -.inf}]}
+                      - {expr: 1/0, eval_time: 0s, exp_samples: [{value: -.inf}]}
+                """);
+        FileResult.Failed r = (FileResult.Failed) new RuleTestRunner().run(f);
+        assertThat(r.failures()).singleElement().isInstanceOfSatisfying(Failure.SamplesDiffer.class, d -> {
+            assertThat(d.expr()).isEqualTo("1/0");
+            assertThat(d.format()).contains("exp: {} -Inf").contains("got: {} +Inf");
+        });
+    }
+
+    @Test
     void valuesAreEqualWithinARelativeToleranceOnly() {
         assertThat(TestGroupRun.close(0.1 + 0.2, 0.3)).isTrue();
         assertThat(TestGroupRun.close(Double.NaN, Double.NaN)).isTrue();
         assertThat(TestGroupRun.close(1, 1.0001)).isFalse();
         assertThat(TestGroupRun.close(0, 1e-300)).isFalse();
+        assertThat(TestGroupRun.close(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY))
+                .isFalse();
+        assertThat(TestGroupRun.close(Double.POSITIVE_INFINITY, 1e308)).isFalse();
     }
 }

@@ -272,7 +272,11 @@ public final class TestFileReader {
             y.error(fields.get(key) == null ? parent : fields.get(key), path + "." + key, "missing", null, key);
             return Optional.empty();
         }
-        return v.filter(s -> !s.isEmpty());
+        if (v.isPresent() && v.get().isBlank()) {
+            y.error(fields.get(key), path + "." + key, "empty", null, "a non-empty " + key);
+            return Optional.empty();
+        }
+        return v;
     }
 
     private List<String> texts(Node node, String path, String expected) {

@@ -11,6 +11,7 @@ import dev.steward.core.rule.RuleGroup;
 import dev.steward.core.rule.RuleGroupEvaluator;
 import dev.steward.core.rule.RuleQuery;
 import dev.steward.core.rule.RuleResult;
+import dev.steward.core.rule.RuleSample;
 import dev.steward.core.series.Labels;
 import dev.steward.core.series.MemorySeriesStore;
 import dev.steward.promql.EngineRules;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +47,7 @@ final class TestGroupRun {
     private final PromqlEngine engine = new PromqlEngine(store);
     private final RuleQuery query = EngineRules.query(engine);
     private final RuleGroupEvaluator evaluator;
+    private final List<GroupState> states = new ArrayList<>();
     private final int[] loaded;
     private final List<Failure> failures = new ArrayList<>();
 
@@ -54,6 +57,7 @@ final class TestGroupRun {
         this.groups = List.copyOf(groups);
         this.evaluator = new RuleGroupEvaluator(System::nanoTime, test.externalLabels(), test.externalUrl());
         this.loaded = new int[test.inputSeries().size()];
+        groups.forEach(g -> states.add(GroupState.EMPTY));
     }
 
     List<Failure> run() {
@@ -67,33 +71,36 @@ final class TestGroupRun {
                 .max()
                 .orElse(0);
         long step = every.toMillis();
-        List<GroupState> states =
-                new ArrayList<>(groups.stream().map(g -> GroupState.EMPTY).toList());
-        List<GroupEvaluation> last = new ArrayList<>();
         int next = 0;
         for (long ts = 0; ts <= max; ts += step) {
             loadUntil(ts);
-            last.clear();
             int before = failures.size();
-            for (int g = 0; g < groups.size(); g++) {
-                GroupEvaluation e =
-                        evaluator.evaluate(groups.get(g), states.get(g), Instant.ofEpochMilli(ts), query, this::append);
-                states.set(g, e.state());
-                last.add(e);
-                ruleErrors(e, ts);
-            }
+            List<GroupEvaluation> evaluations = evaluateAll(ts);
             if (failures.size() > before) { // a rule failed: stop here, as promtool does
                 return failures;
             }
             while (next < alertTests.size() && alertTests.get(next).evalTime().toMillis() < ts + step) {
-                checkAlerts(alertTests.get(next++), last);
+                checkAlerts(alertTests.get(next++), evaluations);
             }
         }
         test.exprTests().forEach(this::checkExpr);
         return failures;
     }
 
-    private void append(List<dev.steward.core.rule.RuleSample> samples) {
+    /** Evaluates every group at {@code ts}, in order, recording rule errors as failures. */
+    private List<GroupEvaluation> evaluateAll(long ts) {
+        List<GroupEvaluation> out = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            GroupEvaluation e =
+                    evaluator.evaluate(groups.get(g), states.get(g), Instant.ofEpochMilli(ts), query, this::append);
+            states.set(g, e.state());
+            out.add(e);
+            ruleErrors(e, ts);
+        }
+        return out;
+    }
+
+    private void append(List<RuleSample> samples) {
         samples.forEach(s -> store.append(s.labels(), s.timestamp(), s.value()));
     }
 
@@ -146,29 +153,11 @@ final class TestGroupRun {
     }
 
     private void checkExpr(ExprTest t) {
-        List<ResultSample> got = new ArrayList<>();
-        try {
-            switch (engine.instant(t.expr(), t.evalTime().toMillis()).value()) {
-                case QueryValue.Vector v -> v.samples().forEach(s -> got.add(new ResultSample(s.labels(), s.value())));
-                case QueryValue.Scalar s -> got.add(new ResultSample(Labels.EMPTY, s.value()));
-                case QueryValue.StringValue s -> {
-                    failures.add(new Failure.QueryFailed(
-                            test.name(), t.expr(), t.evalTime(), "the result is a string, not a vector or scalar"));
-                    return;
-                }
-                case QueryValue.Matrix m -> {
-                    failures.add(new Failure.QueryFailed(
-                            test.name(),
-                            t.expr(),
-                            t.evalTime(),
-                            "the result is a range vector, not a vector or scalar"));
-                    return;
-                }
-            }
-        } catch (PromQLException e) {
-            failures.add(new Failure.QueryFailed(test.name(), t.expr(), t.evalTime(), e.getMessage()));
+        Optional<List<ResultSample>> result = query(t);
+        if (result.isEmpty()) {
             return;
         }
+        List<ResultSample> got = new ArrayList<>(result.get());
         List<ResultSample> expected = new ArrayList<>(t.expected().stream()
                 .map(s -> new ResultSample(s.labels(), s.value()))
                 .toList());
@@ -177,6 +166,31 @@ final class TestGroupRun {
         if (!same(expected, got)) {
             failures.add(new Failure.SamplesDiffer(test.name(), t.expr(), t.evalTime(), expected, got));
         }
+    }
+
+    /** The expression's samples (a scalar is one sample without labels), or empty after recording a failure. */
+    private Optional<List<ResultSample>> query(ExprTest t) {
+        List<ResultSample> got = new ArrayList<>();
+        String wrongType;
+        try {
+            switch (engine.instant(t.expr(), t.evalTime().toMillis()).value()) {
+                case QueryValue.Vector v -> {
+                    v.samples().forEach(s -> got.add(new ResultSample(s.labels(), s.value())));
+                    return Optional.of(got);
+                }
+                case QueryValue.Scalar s -> {
+                    return Optional.of(List.of(new ResultSample(Labels.EMPTY, s.value())));
+                }
+                case QueryValue.StringValue s -> wrongType = "a string";
+                case QueryValue.Matrix m -> wrongType = "a range vector";
+            }
+        } catch (PromQLException e) {
+            failures.add(new Failure.QueryFailed(test.name(), t.expr(), t.evalTime(), e.getMessage()));
+            return Optional.empty();
+        }
+        failures.add(new Failure.QueryFailed(
+                test.name(), t.expr(), t.evalTime(), "the result is " + wrongType + ", expected a vector or scalar"));
+        return Optional.empty();
     }
 
     static boolean same(List<ResultSample> expected, List<ResultSample> got) {

@@ -111,6 +111,9 @@ class RuleTestRunnerTest {
                     input_series:
                       - series: 'up{job=~"x"}'
                         values: '1 2 x'
+                    alert_rule_test:
+                      - eval_time: 1m
+                        alertname: ""
                     promql_expr_test:
                       - eval_time: 1m
                         exp_samples:
@@ -124,6 +127,7 @@ class RuleTestRunnerTest {
                         "evaluation_interval",
                         "tests[0].input_series[0].series",
                         "tests[0].input_series[0].values",
+                        "tests[0].alert_rule_test[0].alertname",
                         "tests[0].promql_expr_test[0].expr",
                         "tests[0].promql_expr_test[0].exp_samples[0].value");
     }

@@ -3,6 +3,8 @@ package dev.steward.ruletest;
 import dev.steward.core.series.Labels;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +58,7 @@ public record RuleTestFile(
      */
     public record InputSeries(Labels labels, List<Double> values) {
         public InputSeries {
-            values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+            values = Collections.unmodifiableList(new ArrayList<>(values)); // may hold nulls
         }
     }
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             QueryCommand.class,
             ConformanceCommand.class,
+            TestRulesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

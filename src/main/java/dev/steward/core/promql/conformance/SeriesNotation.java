@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
 
 /**
  * The series notation of Prometheus test scripts: {@code name{label="v"} 1+2x3 _ stale _x2 {{histogram}}}.
- * Expanded values are returned as boxed doubles with {@code null} for an omitted step, since scripts are small.
+ * Expanded values are returned as boxed doubles with {@code null} for an omitted step, since scripts are small. Public for the rule unit tests ({@code steward test-rules}), whose
+ * {@code input_series} use the same notation.
  */
-final class SeriesNotation {
+public final class SeriesNotation {
     /** A value token that is a native histogram ({@code {{...}}}), expanded to this marker. */
-    static final double HISTOGRAM = Double.longBitsToDouble(0x7ff8_0000_0000_4848L);
+    public static final double HISTOGRAM = Double.longBitsToDouble(0x7ff8_0000_0000_4848L);
 
     private static final Pattern REPEAT = Pattern.compile("^(.*?)x(\\d+)$");
 
@@ -52,7 +53,8 @@ final class SeriesNotation {
         return new String[] {line.substring(0, i), line.substring(i).trim()};
     }
 
-    static Labels labels(String descriptor) throws PromQLException {
+    /** The labels of a series descriptor such as {@code up{job="x"}} or {@code {__name__="up"}}; only {@code =}. */
+    public static Labels labels(String descriptor) throws PromQLException {
         String d = descriptor.trim();
         if (d.equals("{}")) {
             return Labels.EMPTY;
@@ -72,7 +74,7 @@ final class SeriesNotation {
     }
 
     /** Expands the values notation; histograms become {@link #HISTOGRAM}, omitted steps null. */
-    static List<Double> values(String text) {
+    public static List<Double> values(String text) {
         List<Double> out = new ArrayList<>();
         for (String tok : tokens(text)) {
             expand(tok, out);

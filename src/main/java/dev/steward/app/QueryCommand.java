@@ -57,6 +57,12 @@ final class QueryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The API path under the server URL, keeping any path prefix the URL has ({@code http://h/prometheus}). */
+    private URI endpoint(String path) {
+        String base = server.toString();
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -82,13 +88,13 @@ final class QueryCommand implements Callable<Integer> {
         try (HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             response = http.send(
-                    HttpRequest.newBuilder(server.resolve(path))
+                    HttpRequest.newBuilder(endpoint(path))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
-            err.printf("steward query: cannot reach %s: %s%n", server.resolve(path), e);
+            err.printf("steward query: cannot reach %s: %s%n", endpoint(path), e);
             err.flush();
             return 2;
         }
@@ -109,7 +115,7 @@ final class QueryCommand implements Callable<Integer> {
             return 1;
         }
         if (format == CheckCommand.Format.json) {
-            out.println(doc.get("data"));
+            out.println(response.body()); // as the server wrote it: numbers keep their form
         } else {
             out.print(QueryText.render(doc.get("data")));
         }

@@ -50,7 +50,9 @@ final class StackLoading {
         }
         List<RuleGroup> groups = new ArrayList<>(((RuleFileResult.Loaded) rules).groups());
         groups.addAll(config.ruleGroups());
-        RuleGroup checks = CheckAlerts.group(config.stack(), file.toString(), config.allChecks(), CHECK_ALERT_INTERVAL);
+        // a file name of its own, so an inline group that happens to share the built-in group's name stays apart
+        RuleGroup checks =
+                CheckAlerts.group(config.stack(), file + " (built-in)", config.allChecks(), CHECK_ALERT_INTERVAL);
         if (!checks.rules().isEmpty()) {
             groups.add(checks);
         }

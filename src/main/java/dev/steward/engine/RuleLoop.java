@@ -39,6 +39,7 @@ public final class RuleLoop {
     private final Map<String, Entry> groups = new LinkedHashMap<>();
     private final Map<Labels, Sample> forState = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Map<Labels, Sample> restoreFrom = Map.of();
+    private boolean configured;
 
     private static final class Entry {
         final RuleGroup group;
@@ -95,7 +96,9 @@ public final class RuleLoop {
             Entry previous = old.remove(key(g));
             Entry entry;
             if (previous == null) {
-                GroupState initial = restoreFrom.isEmpty() ? GroupState.EMPTY : GroupState.AWAITING_RESTORE;
+                // only the groups of the first configuration (at start) restore; a group added by a reload is new
+                GroupState initial =
+                        restoreFrom.isEmpty() || configured ? GroupState.EMPTY : GroupState.AWAITING_RESTORE;
                 entry = new Entry(g, initial, RuleSchedule.nextAfter(g, now));
             } else if (previous.group.equals(g)) {
                 entry = previous;
@@ -107,6 +110,7 @@ public final class RuleLoop {
             }
             groups.put(key(g), entry);
         }
+        configured = true;
         for (Entry removed : old.values()) {
             GroupReload.Result gone = GroupReload.carryOver(
                     removed.state,

@@ -37,7 +37,15 @@ public final class CheckAlerts {
                 expr,
                 Duration.ZERO,
                 Duration.ZERO,
-                Map.of("severity", Template.literal(severity)),
+                // service and check are on the series already; as rule labels they also make each rule's identity
+                // unique, so a reload that adds or removes a check carries every other check's alert state over
+                Map.of(
+                        "severity",
+                        Template.literal(severity),
+                        "service",
+                        Template.literal(check.service()),
+                        "check",
+                        Template.literal(check.name())),
                 Map.of("summary", text(summary), "description", text(description)));
     }
 

@@ -21,6 +21,22 @@ import org.junit.jupiter.api.Test;
 
 class CheckAlertsTest {
     @Test
+    void everyChecksRuleHasItsOwnIdentitySoAReloadKeepsTheOthersState() {
+        List<CheckConfig> before = List.of(CheckFixtures.check("api", "health"), CheckFixtures.check("db", "ping"));
+        List<CheckConfig> after = List.of(
+                CheckFixtures.check("api", "added"),
+                CheckFixtures.check("api", "health"),
+                CheckFixtures.check("db", "ping"));
+        List<String> keysBefore =
+                dev.steward.core.rule.RuleKeys.of(CheckAlerts.group("shop", "s.yml", before, Duration.ofSeconds(10)));
+        List<String> keysAfter =
+                dev.steward.core.rule.RuleKeys.of(CheckAlerts.group("shop", "s.yml", after, Duration.ofSeconds(10)));
+        assertThat(keysAfter).doesNotHaveDuplicates();
+        assertThat(keysAfter.get(1)).as("api/health keeps its key").isEqualTo(keysBefore.get(0));
+        assertThat(keysAfter.get(2)).as("db/ping keeps its key").isEqualTo(keysBefore.get(1));
+    }
+
+    @Test
     void everyEnabledCheckGetsACriticalAlertOnItsUpSeries() {
         CheckConfig health = CheckFixtures.check("api", "health");
         CheckConfig ping = CheckFixtures.check("db", "ping");

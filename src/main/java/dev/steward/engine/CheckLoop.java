@@ -132,6 +132,7 @@ public final class CheckLoop {
 
     private void probe(Entry entry, Instant dueAt) {
         Instant started = clock.instant();
+        stats.started(started);
         stats.lag(Duration.between(dueAt, started));
         long t0 = nanoTicker.getAsLong();
         ProbeObservation seen;

@@ -19,6 +19,8 @@ public final class SchedulerStats {
     private final LongAdder lagNanos = new LongAdder();
     private final AtomicLong lagMaxNanos = new AtomicLong();
     private final DDSketch lagSketch = DDSketches.unboundedDense(0.01);
+    private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> firstStart =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     void probed(boolean success) {
         probes.increment();
@@ -29,6 +31,15 @@ public final class SchedulerStats {
 
     void rejected() {
         rejected.increment();
+    }
+
+    void started(java.time.Instant at) {
+        firstStart.compareAndSet(null, at);
+    }
+
+    /** When the first probe started, if one has. */
+    public java.util.Optional<java.time.Instant> firstProbeStart() {
+        return java.util.Optional.ofNullable(firstStart.get());
     }
 
     void lag(Duration lag) {

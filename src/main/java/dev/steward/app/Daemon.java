@@ -1,0 +1,306 @@
+package dev.steward.app;
+
+import dev.steward.api.ApiBackend;
+import dev.steward.api.ApiServer;
+import dev.steward.core.check.ProbeSeries;
+import dev.steward.core.config.CheckConfig;
+import dev.steward.core.config.CheckId;
+import dev.steward.core.config.StackConfig;
+import dev.steward.core.exposition.ExpositionWriter;
+import dev.steward.core.exposition.MetricFamily;
+import dev.steward.core.history.CheckEvent;
+import dev.steward.core.history.CheckEventStore;
+import dev.steward.core.rollup.Resolution;
+import dev.steward.core.rollup.Rollup;
+import dev.steward.core.rollup.RollupRetention;
+import dev.steward.core.rollup.RollupStore;
+import dev.steward.core.series.Labels;
+import dev.steward.core.series.MemorySeriesStore;
+import dev.steward.core.series.SeriesStoreSettings;
+import dev.steward.engine.CheckLoop;
+import dev.steward.engine.CheckSnapshot;
+import dev.steward.engine.EngineMetrics;
+import dev.steward.engine.HistorySink;
+import dev.steward.engine.RollupSink;
+import dev.steward.engine.SchedulerStats;
+import dev.steward.engine.SeriesSink;
+import dev.steward.probe.ProbeDispatcher;
+import dev.steward.scrape.ScrapeLoop;
+import dev.steward.stackfile.LoadResult;
+import dev.steward.stackfile.StackFileLoader;
+import dev.steward.store.jdbc.Database;
+import dev.steward.store.jdbc.JdbcCheckEventStore;
+import dev.steward.store.jdbc.JdbcRollupStore;
+import io.javalin.config.JavalinConfig;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code steward run}: the daemon. Wires the stores, the loops and the HTTP server, and owns their threads. */
+public final class Daemon implements ApiBackend, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    private static final Duration EVENT_RETENTION = Duration.ofDays(400);
+
+    private final DaemonOptions options;
+    private final InstantSource clock = InstantSource.system();
+    private final StackFileLoader loader = StackFileLoader.fromSystem();
+    private final Database database;
+    private final RollupStore rollups;
+    private final CheckEventStore events;
+    private final MemorySeriesStore series;
+    private final ProbeDispatcher prober;
+    private final ExecutorService probeThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService housekeeping;
+    private final SchedulerStats stats = new SchedulerStats();
+    private final CheckLoop checks;
+    private final ScrapeLoop scrapes;
+    private final SeriesSink seriesSink;
+    private final RollupSink rollupSink;
+    private final HttpClient scrapeClient;
+    private final Thread scheduler;
+    private final ApiServer api;
+    private volatile StackConfig config;
+    private volatile boolean running = true;
+    private volatile String lastReloadError = "";
+
+    private Daemon(DaemonOptions options, StackConfig config, Consumer<JavalinConfig> extraRoutes) {
+        this.options = options;
+        this.config = config;
+        this.database = options.storeUrl()
+                .map(url -> Database.open(url, options.storeUser(), options.storePassword()))
+                .orElseGet(() -> Database.sqlite(options.dataDir()));
+        this.rollups = new JdbcRollupStore(database);
+        this.events = new JdbcCheckEventStore(database);
+        this.series = new MemorySeriesStore(SeriesStoreSettings.DEFAULTS.withChunkBytesBudget(options.seriesBudgetBytes()));
+        this.prober = ProbeDispatcher.create(clock);
+        this.seriesSink = new SeriesSink(series, this::labelsOf);
+        this.rollupSink = new RollupSink(rollups);
+        this.checks = new CheckLoop(
+                clock, System::nanoTime, prober, probeThreads,
+                List.of(seriesSink, rollupSink, new HistorySink(events)), stats);
+        this.scrapeClient = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(probeThreads)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        this.scrapes = new ScrapeLoop(clock, System::nanoTime, series, probeThreads, scrapeClient);
+        Instant now = clock.instant();
+        checks.configure(config, now);
+        scrapes.configure(config, now);
+        this.scheduler = Thread.ofPlatform().name("steward-scheduler").daemon().start(this::schedule);
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("steward-housekeeping").daemon().factory());
+        housekeeping.execute(this::restoreStates);
+        housekeeping.scheduleAtFixedRate(this::housekeep, 60, 60, TimeUnit.SECONDS);
+        this.api = new ApiServer(this, extraRoutes).start(options.host(), options.port());
+    }
+
+    /** Loads the stack file and starts; on an invalid file, returns its errors without starting anything. */
+    public static Started start(DaemonOptions options, Consumer<JavalinConfig> extraRoutes) {
+        LoadResult loaded = StackFileLoader.fromSystem().load(options.configFile());
+        return switch (loaded) {
+            case LoadResult.Invalid invalid -> new Started.Invalid(StackFileLoader.format(invalid));
+            case LoadResult.Loaded ok -> new Started.Running(new Daemon(options, ok.config(), extraRoutes));
+        };
+    }
+
+    /** The outcome of {@link #start}. */
+    public sealed interface Started {
+        record Running(Daemon daemon) implements Started {}
+
+        record Invalid(List<String> errors) implements Started {}
+    }
+
+    public int port() {
+        return api.port();
+    }
+
+    private void schedule() {
+        while (running) {
+            try {
+                Instant now = clock.instant();
+                checks.runDue(now);
+                scrapes.runDue(now);
+                Duration max = scrapes.nextDue()
+                        .map(d -> Duration.between(clock.instant(), d))
+                        .filter(d -> d.compareTo(Duration.ofSeconds(1)) < 0)
+                        .orElse(Duration.ofSeconds(1));
+                checks.awaitNext(max.isNegative() ? Duration.ZERO : max);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("scheduler loop error (continuing)", e);
+            }
+        }
+    }
+
+    private void restoreStates() {
+        int restored = 0;
+        for (CheckConfig c : config.allChecks()) {
+            try {
+                var latest = events.latest(c.id());
+                if (latest.isPresent()) {
+                    var state = HistorySink.restore(latest.get());
+                    if (state.isPresent()) {
+                        checks.restore(c.id(), state.get());
+                        restored++;
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("could not restore the state of {}: {}", c.id(), e.getMessage());
+            }
+        }
+        LOG.info("restored the last known state of {} checks", restored);
+    }
+
+    private void housekeep() {
+        try {
+            Instant now = clock.instant();
+            rollupSink.flush(now);
+            series.truncateBefore(now.minus(options.seriesRetention()).toEpochMilli());
+            series.enforceBudget();
+            if (now.getEpochSecond() % 3600 < 60) {
+                RollupRetention.DEFAULT.applyTo(rollups, now);
+                events.deleteBefore(now.minus(EVENT_RETENTION));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("housekeeping failed (will retry in a minute)", e);
+        }
+    }
+
+    private Labels labelsOf(CheckConfig check) {
+        StackConfig c = config;
+        var service = c.services().get(check.service());
+        return ProbeSeries.checkLabels(c.stack(), check, service == null ? Map.of() : service.labels());
+    }
+
+    @Override
+    public synchronized ReloadOutcome reload(String trigger) {
+        LoadResult loaded = loader.load(options.configFile());
+        if (loaded instanceof LoadResult.Invalid invalid) {
+            List<String> errors = StackFileLoader.format(invalid);
+            lastReloadError = errors.size() + " error(s)";
+            LOG.warn("reload ({}) rejected, keeping the running configuration:\n  {}", trigger,
+                    String.join("\n  ", errors));
+            return new ReloadOutcome.Rejected(errors);
+        }
+        StackConfig next = ((LoadResult.Loaded) loaded).config();
+        Map<CheckId, CheckConfig> before = new LinkedHashMap<>();
+        config.allChecks().forEach(c -> before.put(c.id(), c));
+        int added = 0;
+        int changed = 0;
+        for (CheckConfig c : next.allChecks()) {
+            CheckConfig old = before.remove(c.id());
+            if (old == null) {
+                added++;
+            } else if (!old.equals(c)) {
+                changed++;
+            }
+        }
+        config = next;
+        seriesSink.reset();
+        Instant now = clock.instant();
+        checks.configure(next, now);
+        scrapes.configure(next, now);
+        lastReloadError = "";
+        var outcome = new ReloadOutcome.Reloaded(next.allChecks().size(), added, before.size(), changed);
+        LOG.info("reloaded ({}): {}", trigger, outcome);
+        return outcome;
+    }
+
+    @Override
+    public StackConfig config() {
+        return config;
+    }
+
+    @Override
+    public Map<CheckId, CheckSnapshot> checks() {
+        return checks.snapshot();
+    }
+
+    @Override
+    public List<ScrapeLoop.TargetStatus> scrapes() {
+        return scrapes.status();
+    }
+
+    @Override
+    public List<Rollup> rollups(CheckId check, Resolution resolution, Instant from, Instant to) {
+        return rollups.query(check, resolution, from, to);
+    }
+
+    @Override
+    public List<CheckEvent> events(CheckId check, Instant from, Instant to, int limit) {
+        return events.list(check, from, to, limit);
+    }
+
+    @Override
+    public String metricsText() {
+        Map<CheckId, CheckSnapshot> snapshot = checks.snapshot();
+        List<MetricFamily> families = new ArrayList<>();
+        families.addAll(ProcessMetrics.families());
+        families.addAll(EngineMetrics.schedulerFamilies(stats, snapshot.size()));
+        families.addAll(EngineMetrics.storeFamilies(series.stats()));
+        families.addAll(EngineMetrics.probeFamilies(snapshot, this::labelsOf));
+        return ExpositionWriter.write(families);
+    }
+
+    @Override
+    public Map<String, ComponentHealth> health() {
+        Map<String, ComponentHealth> out = new LinkedHashMap<>();
+        out.put("scheduler", new ComponentHealth(scheduler.isAlive(), Map.of(
+                "checks", config.allChecks().size(), "probes", stats.probes())));
+        boolean storeUp;
+        String storeDetail;
+        try {
+            database.withHandle(h -> h.createQuery("select 1").mapTo(Integer.class).one());
+            storeUp = true;
+            storeDetail = database.toString();
+        } catch (RuntimeException e) {
+            storeUp = false;
+            storeDetail = e.getMessage();
+        }
+        out.put("store", new ComponentHealth(storeUp, Map.of("database", storeDetail)));
+        out.put("config", new ComponentHealth(true, Map.of(
+                "file", options.configFile().toString(), "stack", config.stack(),
+                "last_reload_error", lastReloadError)));
+        return out;
+    }
+
+    @Override
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        scheduler.interrupt();
+        api.close();
+        housekeeping.shutdownNow();
+        probeThreads.shutdownNow();
+        try {
+            rollupSink.flushAll();
+        } catch (RuntimeException e) {
+            LOG.error("could not save the open rollups at shutdown", e);
+        }
+        try {
+            prober.close();
+        } catch (Exception e) {
+            LOG.warn("closing probers: {}", e.getMessage());
+        }
+        scrapeClient.close();
+        database.close();
+    }
+}

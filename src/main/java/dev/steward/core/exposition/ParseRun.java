@@ -1,0 +1,466 @@
+package dev.steward.core.exposition;
+
+import static dev.steward.core.exposition.NumberSyntax.isDigit;
+
+import dev.steward.core.series.Labels;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
+
+/**
+ * The state of one parse: a cursor over the bytes, the current line, and a label builder reused from line to line.
+ * Reads byte by byte with no regular expression and no per-character allocation; strings are created once per name
+ * and value (ASCII without escapes is copied straight, anything else decoded as strict UTF-8).
+ */
+final class ParseRun {
+    private final byte[] b;
+    private final int end;
+    private final boolean openMetrics;
+    private final SampleHandler handler;
+    private final Labels.Builder labels = Labels.builder();
+    private final String[] seenNames = new String[64];
+    private int seen;
+    private int pos;
+    private int line;
+    private int lineStart;
+    private int samples;
+    private boolean sawEof;
+
+    ParseRun(byte[] b, int offset, int length, ExpositionFormat format, SampleHandler handler) {
+        this.b = b;
+        this.pos = offset;
+        this.end = offset + length;
+        this.openMetrics = format == ExpositionFormat.OPENMETRICS;
+        this.handler = handler;
+    }
+
+    ParseResult run() {
+        try {
+            while (pos < end) {
+                lineStart = pos;
+                line++;
+                if (sawEof) {
+                    throw new Malformed(pos, "unexpected data after # EOF");
+                }
+                parseLine();
+            }
+            if (openMetrics && !sawEof) {
+                throw new Malformed(pos, "OpenMetrics exposition does not end with # EOF");
+            }
+            return new ParseResult.Parsed(samples);
+        } catch (Malformed m) {
+            return new ParseResult.Failed(toError(m));
+        }
+    }
+
+    private ParseError toError(Malformed m) {
+        int start = Math.min(lineStart, end);
+        int stop = start;
+        while (stop < end && b[stop] != '\n') {
+            stop++;
+        }
+        String excerpt = new String(b, start, Math.min(stop - start, 160), StandardCharsets.UTF_8);
+        return new ParseError(Math.max(line, 1), Math.max(m.offset, start) - start + 1, m.getMessage(), excerpt);
+    }
+
+    private void parseLine() {
+        if (!openMetrics) {
+            skipBlanks();
+        }
+        if (pos >= end || b[pos] == '\n') {
+            if (openMetrics) {
+                throw new Malformed(pos, "blank lines are not allowed in OpenMetrics");
+            }
+            pos++;
+        } else if (b[pos] == '#') {
+            comment();
+        } else {
+            sampleLine();
+        }
+    }
+
+    private void comment() {
+        pos++;
+        if (openMetrics) {
+            expect(' ', "a space after '#'");
+        } else if (!isBlank(pos)) {
+            skipLine();
+            return;
+        }
+        skipBlanks();
+        int wordStart = pos;
+        while (pos < end && b[pos] >= 'A' && b[pos] <= 'Z') {
+            pos++;
+        }
+        String word = new String(b, wordStart, pos - wordStart, StandardCharsets.ISO_8859_1);
+        switch (word) {
+            case "HELP" -> handler.help(metadataName(), helpText());
+            case "TYPE" -> typeLine();
+            case "UNIT" -> unitLine(wordStart);
+            case "EOF" -> eofLine(wordStart);
+            default -> {
+                if (openMetrics) {
+                    throw new Malformed(
+                            wordStart,
+                            "expected HELP, TYPE, UNIT or EOF after '# ', found "
+                                    + NumberSyntax.token(b, wordStart, lineEnd()));
+                }
+                skipLine();
+            }
+        }
+    }
+
+    private void typeLine() {
+        String family = metadataName();
+        requireBlank("the metric type");
+        int start = pos;
+        while (pos < end && b[pos] != '\n' && !isBlank(pos)) {
+            pos++;
+        }
+        String keyword = new String(b, start, pos - start, StandardCharsets.UTF_8);
+        MetricType type = MetricType.fromKeyword(
+                        keyword, openMetrics ? ExpositionFormat.OPENMETRICS : ExpositionFormat.PROMETHEUS_TEXT)
+                .orElseThrow(() -> new Malformed(
+                        start,
+                        "unknown metric type \"" + keyword + "\", expected one of "
+                                + (openMetrics
+                                        ? "counter, gauge, histogram, gaugehistogram, summary, info, stateset, unknown"
+                                        : "counter, gauge, histogram, summary, untyped")));
+        endOfLine();
+        handler.type(family, type);
+    }
+
+    private void unitLine(int wordStart) {
+        if (!openMetrics) {
+            skipLine();
+            return;
+        }
+        String family = metadataName();
+        String unit = "";
+        if (pos < end && b[pos] == ' ') {
+            pos++;
+            int start = pos;
+            pos = lineEnd();
+            unit = new String(b, start, pos - start, StandardCharsets.UTF_8);
+        }
+        endOfLine();
+        handler.unit(family, unit);
+    }
+
+    private void eofLine(int wordStart) {
+        if (!openMetrics) {
+            skipLine();
+            return;
+        }
+        if (pos < end && b[pos] != '\n') {
+            throw new Malformed(pos, "expected the end of the line after # EOF, found " + describe(pos));
+        }
+        sawEof = true;
+        pos++;
+    }
+
+    /** The family name after HELP, TYPE or UNIT. */
+    private String metadataName() {
+        requireBlank("a metric name");
+        int start = pos;
+        scanMetricName();
+        if (pos == start) {
+            throw new Malformed(pos, "expected a metric name, found " + describe(pos));
+        }
+        return ascii(start, pos);
+    }
+
+    private String helpText() {
+        if (pos >= end || b[pos] == '\n') {
+            pos++;
+            return "";
+        }
+        requireBlank("the help text");
+        int start = pos;
+        int stop = lineEnd();
+        pos = stop + 1;
+        return unescape(start, stop, openMetrics, "help text");
+    }
+
+    private void sampleLine() {
+        int nameStart = pos;
+        scanMetricName();
+        if (pos == nameStart) {
+            throw new Malformed(pos, "expected a metric name, found " + describe(pos));
+        }
+        String name = ascii(nameStart, pos);
+        labels.clear().add(Labels.METRIC_NAME, name);
+        seenNames[0] = Labels.METRIC_NAME;
+        seen = 1;
+        int afterName = pos;
+        if (!openMetrics) {
+            skipBlanks(); // the text format allows blanks between the name and its labels
+        }
+        if (pos < end && b[pos] == '{') {
+            labelSet(true);
+        } else {
+            pos = afterName;
+        }
+        requireBlank("a value");
+        int start = pos;
+        scanToken();
+        double value = NumberSyntax.parseFloat(b, start, pos, "a sample value");
+        OptionalLong ts = OptionalLong.empty();
+        if (isBlank(pos)) {
+            skipSeparator();
+            if (pos < end && b[pos] != '\n' && b[pos] != '#') {
+                ts = OptionalLong.of(timestamp());
+            }
+        }
+        if (openMetrics && pos < end && b[pos] == ' ') {
+            skipSeparator();
+        }
+        if (openMetrics && pos < end && b[pos] == '#') {
+            exemplar();
+        }
+        endOfLine();
+        samples++;
+        handler.sample(name, labels.build(), value, ts);
+    }
+
+    private long timestamp() {
+        int start = pos;
+        scanToken();
+        if (!openMetrics) {
+            return NumberSyntax.parseLong(b, start, pos, "a timestamp in milliseconds");
+        }
+        double seconds = NumberSyntax.parseFloat(b, start, pos, "a timestamp in seconds");
+        if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+            throw new Malformed(
+                    start, "timestamp must be a finite number of seconds, found " + NumberSyntax.token(b, start, pos));
+        }
+        return Math.round(seconds * 1000.0);
+    }
+
+    /** An OpenMetrics exemplar, {@code # {trace_id="..."} 0.5 1700000000.1}: checked, then ignored. */
+    private void exemplar() {
+        pos++;
+        expect(' ', "a space after the exemplar's '#'");
+        if (pos >= end || b[pos] != '{') {
+            throw new Malformed(pos, "expected '{' to start the exemplar's labels, found " + describe(pos));
+        }
+        labelSet(false);
+        requireBlank("the exemplar's value");
+        int start = pos;
+        scanToken();
+        NumberSyntax.parseFloat(b, start, pos, "the exemplar's value");
+        if (pos < end && b[pos] == ' ') {
+            pos++;
+            start = pos;
+            scanToken();
+            NumberSyntax.parseFloat(b, start, pos, "the exemplar's timestamp");
+        }
+    }
+
+    /** Reads {@code {name="value", ...}}, adding the labels to the builder when {@code keep}. */
+    private void labelSet(boolean keep) {
+        pos++;
+        skipBlanks();
+        while (true) {
+            if (pos < end && b[pos] == '}') {
+                pos++;
+                return;
+            }
+            int nameStart = pos;
+            scanLabelName();
+            if (pos == nameStart) {
+                throw new Malformed(pos, "expected a label name or '}', found " + describe(pos));
+            }
+            String name = ascii(nameStart, pos);
+            skipBlanks();
+            expect('=', "'=' after label name \"" + name + "\"");
+            skipBlanks();
+            expect('"', "'\"' to open the value of label \"" + name + "\"");
+            String value = quotedValue(name);
+            if (keep) {
+                addLabel(nameStart, name, value);
+            }
+            skipBlanks();
+            if (pos < end && b[pos] == ',') {
+                pos++;
+                skipBlanks();
+            } else if (pos >= end || b[pos] != '}') {
+                throw new Malformed(
+                        pos, "expected ',' or '}' after the value of label \"" + name + "\", found " + describe(pos));
+            }
+        }
+    }
+
+    private void addLabel(int at, String name, String value) {
+        for (int i = 0; i < seen; i++) {
+            if (seenNames[i].equals(name)) {
+                throw new Malformed(at, "duplicate label name \"" + name + "\"");
+            }
+        }
+        if (seen == seenNames.length) {
+            throw new Malformed(at, "more than " + seenNames.length + " labels on one sample");
+        }
+        seenNames[seen++] = name;
+        labels.add(name, value);
+    }
+
+    /** The value after an opening quote, up to the closing one, unescaped. */
+    private String quotedValue(String labelName) {
+        int start = pos;
+        boolean plain = true;
+        while (pos < end) {
+            byte c = b[pos];
+            if (c == '"') {
+                String v = plain ? ascii(start, pos) : unescape(start, pos, true, "value of label " + labelName);
+                pos++;
+                return v;
+            }
+            if (c == '\n') {
+                break;
+            }
+            if (c == '\\') {
+                plain = false;
+                pos++;
+            } else if (c < 0) {
+                plain = false;
+            }
+            pos++;
+        }
+        throw new Malformed(start - 1, "the value of label \"" + labelName + "\" has no closing quote");
+    }
+
+    /** Unescapes {@code \\}, {@code \n} and (in label values and OpenMetrics help) {@code \"}; checks UTF-8. */
+    private String unescape(int start, int stop, boolean quotes, String what) {
+        byte[] out = new byte[stop - start];
+        int n = 0;
+        for (int i = start; i < stop; i++) {
+            byte c = b[i];
+            if (c == '\\' && i + 1 < stop) {
+                byte e = b[i + 1];
+                if (e == '\\' || e == 'n' || (quotes && e == '"')) {
+                    out[n++] = e == 'n' ? (byte) '\n' : e;
+                    i++;
+                    continue;
+                }
+            }
+            out[n++] = c;
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(out, 0, n))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new Malformed(start, "invalid UTF-8 in " + what);
+        }
+    }
+
+    private void scanMetricName() {
+        if (pos < end && (isLetter(b[pos]) || b[pos] == '_' || b[pos] == ':')) {
+            pos++;
+            while (pos < end && (isLetter(b[pos]) || isDigit(b[pos]) || b[pos] == '_' || b[pos] == ':')) {
+                pos++;
+            }
+        }
+    }
+
+    private void scanLabelName() {
+        if (pos < end && (isLetter(b[pos]) || b[pos] == '_')) {
+            pos++;
+            while (pos < end && (isLetter(b[pos]) || isDigit(b[pos]) || b[pos] == '_')) {
+                pos++;
+            }
+        }
+    }
+
+    private void scanToken() {
+        while (pos < end && b[pos] != '\n' && !isBlank(pos)) {
+            pos++;
+        }
+    }
+
+    private static boolean isLetter(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private boolean isBlank(int i) {
+        return i < end && (b[i] == ' ' || (!openMetrics && b[i] == '\t'));
+    }
+
+    private void skipBlanks() {
+        while (isBlank(pos)) {
+            pos++;
+        }
+    }
+
+    /** Between tokens: one space in OpenMetrics, any run of blanks in the text format. */
+    private void skipSeparator() {
+        if (openMetrics) {
+            pos++;
+        } else {
+            skipBlanks();
+        }
+    }
+
+    private void requireBlank(String before) {
+        if (!isBlank(pos)) {
+            throw new Malformed(
+                    pos,
+                    "expected " + (openMetrics ? "a space" : "a blank") + " before " + before + ", found "
+                            + describe(pos));
+        }
+        skipSeparator();
+    }
+
+    private void expect(char c, String what) {
+        if (pos >= end || b[pos] != c) {
+            throw new Malformed(pos, "expected " + what + ", found " + describe(pos));
+        }
+        pos++;
+    }
+
+    /** Accepts the end of the line (trailing blanks too in the text format) and moves past it. */
+    private void endOfLine() {
+        if (!openMetrics) {
+            skipBlanks();
+            if (pos < end && b[pos] == '\r' && pos + 1 < end && b[pos + 1] == '\n') {
+                pos++;
+            }
+        }
+        if (pos < end && b[pos] != '\n') {
+            throw new Malformed(pos, "expected the end of the line, found " + describe(pos));
+        }
+        pos = Math.min(pos + 1, end);
+    }
+
+    private int lineEnd() {
+        int i = pos;
+        while (i < end && b[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    private void skipLine() {
+        pos = lineEnd() + 1;
+    }
+
+    private String ascii(int start, int stop) {
+        return new String(b, start, stop - start, StandardCharsets.ISO_8859_1);
+    }
+
+    private String describe(int i) {
+        if (i >= end) {
+            return "the end of the input";
+        }
+        byte c = b[i];
+        if (c == '\n') {
+            return "the end of the line";
+        }
+        if (c >= 0x20 && c < 0x7f) {
+            return "'" + (char) c + "'";
+        }
+        return String.format("byte 0x%02x", c & 0xff);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.steward.stackfile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The first segment of every path an {@code expect} condition may use, per probe type. A condition that names
+ * anything else is an error at load time (most likely a typo that would otherwise fail every probe at run time).
+ */
+final class ProbeFacts {
+    private ProbeFacts() {}
+
+    private static final List<String> HTTP =
+            List.of("status", "latency", "body", "header", "cert_expiry", "content_length", "redirects");
+
+    static final Map<String, List<String>> ROOTS = Map.of(
+            "http", HTTP,
+            "health", concat(HTTP, "health"),
+            "tcp", List.of("latency", "reply"),
+            "postgres", List.of("latency", "rows", "value", "server_version"),
+            "redis", List.of("latency", "info"),
+            "elasticsearch", List.of("latency", "cluster"),
+            "command", List.of("exit_code", "stdout", "stderr", "latency"));
+
+    private static List<String> concat(List<String> a, String b) {
+        return java.util.stream.Stream.concat(a.stream(), java.util.stream.Stream.of(b))
+                .toList();
+    }
+}

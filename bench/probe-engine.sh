@@ -19,7 +19,8 @@ usage: bench/probe-engine.sh [--checks 10000] [--interval 10] [--hang 100] [--wa
   --phases   any of: steward (N checks), hang (N checks + --hang hanging ones), blackbox (N targets, Prometheus-driven)
   --profile  also record a JFR profile of each Steward phase (costs some CPU: figures of such a run are not reported)
 Ports (env): BENCH_FARM_PORT=$FARM_PORT (uses $((FARM_PORTS + 1)) ports), BENCH_STEWARD_PORT=$STEWARD_PORT,
-BENCH_BLACKBOX_PORT=$BLACKBOX_PORT, BENCH_PROM_PORT=$PROM_PORT. Extra Steward JVM flags: BENCH_STEWARD_OPTS.
+BENCH_BLACKBOX_PORT=$BLACKBOX_PORT, BENCH_PROM_PORT=$PROM_PORT. Extra Steward JVM flags: BENCH_STEWARD_OPTS;
+another launcher taking the same arguments as bin/steward: BENCH_STEWARD_BIN.
 EOF
 }
 
@@ -68,18 +69,19 @@ ensure_packages() {
   done
 }
 
+# The farm is bench/ArrivalFarm.java: answers like the demo's TargetFarm and measures each target's probe jitter.
 start_farm() {
-  bench_spawn "$RUN/farm.log" "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -cp "$ROOT/target/steward-all.jar" \
-    dev.steward.demo.farm.TargetFarm --port "$FARM_PORT" --ports $((FARM_PORTS + 1))
+  bench_spawn "$RUN/farm.log" "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC "$ROOT/bench/ArrivalFarm.java" \
+    "$FARM_PORT" $((FARM_PORTS + 1)) "$INTERVAL"
   FARM_PID=$BENCH_LAST_PID
-  local i
-  for i in $(seq 1 100); do
-    curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$FARM_PORT/t/0" 2>/dev/null && return 0
-    kill -0 "$FARM_PID" 2>/dev/null || break
-    sleep 0.1
-  done
+  bench_wait_http "http://127.0.0.1:$FARM_PORT/_stats" 30 "$FARM_PID" && return 0
   cat "$RUN/farm.log" >&2
-  bench_die "target farm did not answer on 127.0.0.1:$FARM_PORT within 10 s"
+  bench_die "target farm did not answer on 127.0.0.1:$FARM_PORT within 30 s"
+}
+
+# farm_stats [reset]: the farm's counters since the last reset, as KEY=VALUE lines prefixed "farm_".
+farm_stats() {
+  curl -fsS --max-time 10 "http://127.0.0.1:$FARM_PORT/_stats${1:+?reset=1}" | tr ' ' '\n' | sed -n 's/^\(.\)/farm_\1/p'
 }
 
 target_url() { echo "http://127.0.0.1:$((FARM_PORT + $1 % FARM_PORTS))/t/$1"; }
@@ -116,7 +118,7 @@ run_steward() { # run_steward PHASE HANGING
   local opts="-Xmx$HEAP -Xlog:gc:file=$dir/gc.log ${BENCH_STEWARD_OPTS:-}"
   [ "$PROFILE" = 1 ] && opts="$opts -XX:StartFlightRecording=filename=$dir/profile.jfr,settings=profile"
   bench_log "$phase: steward run with $CHECKS + $hanging checks, warm-up ${WARMUP}s, window ${WINDOW}s"
-  STEWARD_JAVA_OPTS="$opts" bench_spawn "$dir/steward.log" "$ROOT/bin/steward" run \
+  STEWARD_JAVA_OPTS="$opts" bench_spawn "$dir/steward.log" "${BENCH_STEWARD_BIN:-$ROOT/bin/steward}" run \
     --config "$dir/stack.yml" --data "$dir/data" --port "$STEWARD_PORT"
   local pid=$BENCH_LAST_PID
   if ! bench_wait_http "http://127.0.0.1:$STEWARD_PORT/metrics" 60 "$pid"; then
@@ -125,16 +127,18 @@ run_steward() { # run_steward PHASE HANGING
   fi
   sleep "$WARMUP"
 
-  local t0 c0 g0 t1 c1 heap_max=0 h i steps=$((WINDOW / 10))
+  local t0 c0 g0 f0 t1 c1 f1 heap_max=0 h i steps=$((WINDOW / 10))
   scrape_steward "$dir/metrics-0.txt"
-  t0=$(bench_now); c0=$(bench_cpu_ticks "$pid"); g0=$(wc -l <"$dir/gc.log")
+  farm_stats reset >/dev/null
+  t0=$(bench_now); c0=$(bench_cpu_ticks "$pid"); g0=$(wc -l <"$dir/gc.log"); f0=$(bench_cpu_ticks "$FARM_PID")
   for ((i = 1; i <= steps; i++)); do
     sleep 10
     h=$(bench_jcmd_heap_mib "$pid"); [ -n "$h" ] && [ "$h" -gt "$heap_max" ] && heap_max=$h
     [ "$i" = $((steps / 2)) ] && "$JAVA_HOME/bin/jcmd" "$pid" Thread.print >"$dir/threads.txt" 2>&1
   done
   sleep $((WINDOW - steps * 10))
-  c1=$(bench_cpu_ticks "$pid"); t1=$(bench_now)
+  c1=$(bench_cpu_ticks "$pid"); f1=$(bench_cpu_ticks "$FARM_PID"); t1=$(bench_now)
+  farm_stats >"$dir/farm.env"
   scrape_steward "$dir/metrics-1.txt"
   kill -0 "$pid" 2>/dev/null || bench_die "$phase: steward exited during the window (see $dir/steward.log)"
 
@@ -168,6 +172,8 @@ run_steward() { # run_steward PHASE HANGING
     echo "gc_pause_total_ms=$4"
     echo "gc_pause_max_ms=$5"
     echo "rss_peak_mib=$(bench_rss_peak_mib "$pid")"
+    echo "farm_cores=$(bench_calc "($f1 - $f0) / $BENCH_TICKS / $secs")"
+    cat "$dir/farm.env"
   } >"$RUN/$phase.env" 2>"$dir/calc.err" || true
   bench_stop "$pid"
   [ "$PROFILE" = 1 ] && [ -f "$dir/profile.jfr" ] && "$JAVA_HOME/bin/jfr" view hot-methods "$dir/profile.jfr" >"$dir/hot-methods.txt" 2>&1
@@ -229,11 +235,13 @@ EOF
   bench_wait_http "http://127.0.0.1:$PROM_PORT/-/ready" 60 "$prom" || bench_die "Prometheus did not start"
   sleep "$WARMUP"
 
-  local t0 c0 p0 t1 c1 p1 s0 s1
+  local t0 c0 p0 f0 t1 c1 p1 f1
   curl -fsS --max-time 10 "http://127.0.0.1:$BLACKBOX_PORT/metrics" -o "$dir/metrics-0.txt"
-  t0=$(bench_now); c0=$(bench_cpu_ticks "$bb"); p0=$(bench_cpu_ticks "$prom")
+  farm_stats reset >/dev/null
+  t0=$(bench_now); c0=$(bench_cpu_ticks "$bb"); p0=$(bench_cpu_ticks "$prom"); f0=$(bench_cpu_ticks "$FARM_PID")
   sleep "$WINDOW"
-  c1=$(bench_cpu_ticks "$bb"); p1=$(bench_cpu_ticks "$prom"); t1=$(bench_now)
+  c1=$(bench_cpu_ticks "$bb"); p1=$(bench_cpu_ticks "$prom"); f1=$(bench_cpu_ticks "$FARM_PID"); t1=$(bench_now)
+  farm_stats >"$dir/farm.env"
   curl -fsS --max-time 10 "http://127.0.0.1:$BLACKBOX_PORT/metrics" -o "$dir/metrics-1.txt"
   sleep 1 # let the scrapes that ended by t1 be appended
   local range ms probes successes cpu secs
@@ -257,6 +265,8 @@ EOF
     echo "probe_duration_avg_ms=$(bench_calc "1000 * $(prom_query "avg(avg_over_time(probe_duration_seconds{job=\"blackbox\"}[$range]))" "$t1")")"
     echo "rss_peak_mib=$(bench_rss_peak_mib "$bb")"
     echo "prometheus_cores=$(bench_calc "($p1 - $p0) / $BENCH_TICKS / $secs")"
+    echo "farm_cores=$(bench_calc "($f1 - $f0) / $BENCH_TICKS / $secs")"
+    cat "$dir/farm.env"
   } >"$RUN/blackbox.env" 2>"$dir/calc.err" || true
   bench_stop "$prom"
   bench_stop "$bb"
@@ -278,22 +288,23 @@ summary() {
   echo "settings: $CHECKS checks every ${INTERVAL}s (target $(bench_calc "$CHECKS / $INTERVAL") probes/s), hang=$HANG," \
     "warm-up ${WARMUP}s, window ${WINDOW}s, Steward -Xmx$HEAP"
   echo
-  echo "| run | checks | probes/s | failed | CPU cores | probes per CPU s | lag p50 / p99 / max ms | heap peak MiB (jcmd / before GC / after GC) | RSS peak MiB |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| run | checks | probes/s (own count / farm) | failed | CPU cores | probes per CPU s | lag p50 / p99 / max ms (Steward, since start) | jitter p50 / p99 / max ms (farm, window) | heap peak MiB (jcmd / before GC / after GC) | RSS peak MiB |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
   for phase in steward hang blackbox; do
     [ -f "$RUN/$phase.env" ] || continue
+    local label="Steward" lag heap farm_rate
+    farm_rate=$(bench_calc "$(val "$phase" farm_requests) / $(val "$phase" seconds)")
     if [ "$phase" = blackbox ]; then
-      echo "| blackbox_exporter | $(val blackbox checks) | $(val blackbox probes_per_s) | $(val blackbox failures) |" \
-        "$(val blackbox cores) | $(val blackbox probes_per_cpu_s) | n/a (Prometheus schedules) | n/a (Go) |" \
-        "$(val blackbox rss_peak_mib) |"
+      label="blackbox_exporter (Prometheus-driven)"; lag="n/a"; heap="n/a (Go)"
     else
-      local label="Steward"; [ "$phase" = hang ] && label="Steward + $HANG hanging"
-      echo "| $label | $(val "$phase" checks) | $(val "$phase" probes_per_s) |" \
-        "$(val "$phase" failures) | $(val "$phase" cores) | $(val "$phase" probes_per_cpu_s) |" \
-        "$(val "$phase" lag_p50_ms) / $(val "$phase" lag_p99_ms) / $(val "$phase" lag_max_ms) |" \
-        "$(val "$phase" heap_jcmd_max_mib) / $(val "$phase" heap_before_gc_max_mib) / $(val "$phase" heap_after_gc_max_mib) |" \
-        "$(val "$phase" rss_peak_mib) |"
+      [ "$phase" = hang ] && label="Steward + $HANG hanging"
+      lag="$(val "$phase" lag_p50_ms) / $(val "$phase" lag_p99_ms) / $(val "$phase" lag_max_ms)"
+      heap="$(val "$phase" heap_jcmd_max_mib) / $(val "$phase" heap_before_gc_max_mib) / $(val "$phase" heap_after_gc_max_mib)"
     fi
+    echo "| $label | $(val "$phase" checks) | $(val "$phase" probes_per_s) / $farm_rate | $(val "$phase" failures) |" \
+      "$(val "$phase" cores) | $(val "$phase" probes_per_cpu_s) | $lag |" \
+      "$(val "$phase" farm_jitter_p50_ms) / $(val "$phase" farm_jitter_p99_ms) / $(val "$phase" farm_jitter_max_ms) |" \
+      "$heap | $(val "$phase" rss_peak_mib) |"
   done
   echo
   if [ -f "$RUN/steward.env" ] && [ -f "$RUN/blackbox.env" ]; then

@@ -95,7 +95,7 @@ bench_metric() {
       if (want != "" && index(series, want) == 0) next
       sum += $2; seen = 1
     }
-    END { if (seen) printf "%.9g\n", sum }' "$1"
+    END { if (seen) printf "%.6f\n", sum }' "$1"
 }
 
 # Arithmetic on decimals: bench_calc 'EXPR' (awk syntax), printed with up to 4 significant decimals.

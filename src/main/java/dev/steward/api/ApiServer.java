@@ -36,21 +36,26 @@ public final class ApiServer implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.get("/health", this::health);
             cfg.routes.get("/metrics", this::metrics);
-            cfg.routes.get("/api/v1/status", ctx -> send(ctx, 200, StatusDocument.build(
-                    backend.config(), backend.checks(), backend.now())));
+            cfg.routes.get(
+                    "/api/v1/status",
+                    ctx -> send(ctx, 200, StatusDocument.build(backend.config(), backend.checks(), backend.now())));
             cfg.routes.get("/api/v1/checks/{service}/{check}/history", this::history);
             cfg.routes.post("/-/reload", this::reload);
             cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.errors()));
-            cfg.routes.exception(Exception.class, (e, ctx) ->
-                    error(ctx, 500, "internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+            cfg.routes.exception(
+                    Exception.class,
+                    (e, ctx) -> error(
+                            ctx,
+                            500,
+                            "internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                             List.of()));
             cfg.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     error(ctx, 404, "no route for " + ctx.method() + " " + ctx.path(), List.of());
                 }
             });
-            cfg.routes.error(405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path(),
-                    List.of()));
+            cfg.routes.error(
+                    405, ctx -> error(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path(), List.of()));
             extraRoutes.accept(cfg);
         });
     }
@@ -94,7 +99,8 @@ public final class ApiServer implements AutoCloseable {
         String check = ctx.pathParam("check");
         ServiceConfig s = backend.config().services().get(service);
         if (s == null || s.checks().stream().noneMatch(c -> c.name().equals(check))) {
-            throw ApiException.notFound("no check " + service + "/" + check + " in stack " + backend.config().stack());
+            throw ApiException.notFound("no check " + service + "/" + check + " in stack "
+                    + backend.config().stack());
         }
         List<ApiException.FieldError> errors = new ArrayList<>();
         Instant now = backend.now();
@@ -113,11 +119,13 @@ public final class ApiServer implements AutoCloseable {
                 Duration.between(start, end).compareTo(Duration.ofDays(2)) <= 0 ? Resolution.MINUTE : Resolution.HOUR);
         CheckId id = new CheckId(service, check);
         List<Object> rows = new ArrayList<>();
-        for (Rollup r : backend.rollups(id, res, start, end)) {
+        // buckets that overlap [from, to): the one containing from is included
+        for (Rollup r : backend.rollups(id, res, res.bucketStart(start), end)) {
             rows.add(rollup(r));
         }
         List<Object> events = new ArrayList<>();
-        for (CheckEvent e : backend.events(id, start, end, 1000)) {
+        List<CheckEvent> newestFirst = backend.events(id, start, end, 1000);
+        for (CheckEvent e : newestFirst.reversed()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("at", e.at().toString());
             m.put("from", e.fromState().toLowerCase(java.util.Locale.ROOT));
@@ -142,13 +150,15 @@ public final class ApiServer implements AutoCloseable {
         m.put("count", r.count());
         m.put("failures", r.failures());
         m.put("uptime", r.uptime());
-        m.put("latency_ms", Map.of(
-                "min", r.minLatency().toNanos() / 1e6,
-                "max", r.maxLatency().toNanos() / 1e6,
-                "mean", r.meanLatency().toNanos() / 1e6,
-                "p50", r.p50().toNanos() / 1e6,
-                "p95", r.p95().toNanos() / 1e6,
-                "p99", r.p99().toNanos() / 1e6));
+        m.put(
+                "latency_ms",
+                Map.of(
+                        "min", r.minLatency().toNanos() / 1e6,
+                        "max", r.maxLatency().toNanos() / 1e6,
+                        "mean", r.meanLatency().toNanos() / 1e6,
+                        "p50", r.p50().toNanos() / 1e6,
+                        "p95", r.p95().toNanos() / 1e6,
+                        "p99", r.p99().toNanos() / 1e6));
         return m;
     }
 
@@ -177,9 +187,21 @@ public final class ApiServer implements AutoCloseable {
 
     private void reload(Context ctx) {
         switch (backend.reload("http")) {
-            case ApiBackend.ReloadOutcome.Reloaded r -> send(ctx, 200, Map.of(
-                    "status", "reloaded", "checks", r.checks(), "added", r.added(), "removed", r.removed(),
-                    "changed", r.changed()));
+            case ApiBackend.ReloadOutcome.Reloaded r ->
+                send(
+                        ctx,
+                        200,
+                        Map.of(
+                                "status",
+                                "reloaded",
+                                "checks",
+                                r.checks(),
+                                "added",
+                                r.added(),
+                                "removed",
+                                r.removed(),
+                                "changed",
+                                r.changed()));
             case ApiBackend.ReloadOutcome.Rejected r -> {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("status", "error");

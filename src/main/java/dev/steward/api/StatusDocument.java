@@ -99,10 +99,12 @@ public final class StatusDocument {
             }
             case CheckState.Up u -> {
                 m.put("since", u.since().toString());
-                m.put("reason", u.failures() == 0
-                        ? "up"
-                        : "up; confirming " + u.failures() + " failure(s): "
-                                + u.lastFailure().map(Failure::describe).orElse(""));
+                m.put(
+                        "reason",
+                        u.failures() == 0
+                                ? "up"
+                                : "up; confirming " + u.failures() + " failure(s): "
+                                        + u.lastFailure().map(Failure::describe).orElse(""));
                 m.put("consecutive_failures", u.failures());
             }
             case CheckState.Down d -> {

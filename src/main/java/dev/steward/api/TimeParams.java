@@ -18,7 +18,9 @@ final class TimeParams {
         try {
             BigDecimal seconds = new BigDecimal(value.strip());
             long whole = seconds.longValue();
-            int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
+            int nanos = seconds.subtract(BigDecimal.valueOf(whole))
+                    .movePointRight(9)
+                    .intValue();
             return Optional.of(Instant.ofEpochSecond(whole, nanos));
         } catch (NumberFormatException | ArithmeticException e) {
             // not a number: try RFC 3339 below

@@ -45,6 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,14 +55,14 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     private static final Duration EVENT_RETENTION = Duration.ofDays(400);
 
     private final DaemonOptions options;
-    private final InstantSource clock = InstantSource.system();
+    private final InstantSource clock;
     private final StackFileLoader loader = StackFileLoader.fromSystem();
     private final Database database;
     private final RollupStore rollups;
     private final CheckEventStore events;
     private final MemorySeriesStore series;
     private final ProbeDispatcher prober;
-    private final ExecutorService probeThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService probeThreads;
     private final ScheduledExecutorService housekeeping;
     private final SchedulerStats stats = new SchedulerStats();
     private final CheckLoop checks;
@@ -75,45 +76,90 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     private volatile boolean running = true;
     private volatile String lastReloadError = "";
 
-    private Daemon(DaemonOptions options, StackConfig config, Consumer<JavalinConfig> extraRoutes) {
+    /**
+     * How the daemon gets time and threads. {@link #system()} in production; tests pass a hand-driven clock, a direct
+     * executor and {@code background = false}, then call {@link #tick()} and {@link #housekeep()} themselves.
+     */
+    public record Wiring(InstantSource clock, LongSupplier ticker, ExecutorService probeThreads, boolean background) {
+        public static Wiring system() {
+            return new Wiring(
+                    InstantSource.system(), System::nanoTime, Executors.newVirtualThreadPerTaskExecutor(), true);
+        }
+    }
+
+    private Daemon(DaemonOptions options, StackConfig config, Consumer<JavalinConfig> extraRoutes, Wiring wiring) {
         this.options = options;
         this.config = config;
+        this.clock = wiring.clock();
+        this.probeThreads = wiring.probeThreads();
         this.database = options.storeUrl()
                 .map(url -> Database.open(url, options.storeUser(), options.storePassword()))
                 .orElseGet(() -> Database.sqlite(options.dataDir()));
         this.rollups = new JdbcRollupStore(database);
         this.events = new JdbcCheckEventStore(database);
-        this.series = new MemorySeriesStore(SeriesStoreSettings.DEFAULTS.withChunkBytesBudget(options.seriesBudgetBytes()));
+        this.series =
+                new MemorySeriesStore(SeriesStoreSettings.DEFAULTS.withChunkBytesBudget(options.seriesBudgetBytes()));
         this.prober = ProbeDispatcher.create(clock);
         this.seriesSink = new SeriesSink(series, this::labelsOf);
         this.rollupSink = new RollupSink(rollups);
         this.checks = new CheckLoop(
-                clock, System::nanoTime, prober, probeThreads,
-                List.of(seriesSink, rollupSink, new HistorySink(events)), stats);
+                clock,
+                System::nanoTime,
+                prober,
+                probeThreads,
+                List.of(seriesSink, rollupSink, new HistorySink(events)),
+                stats);
         this.scrapeClient = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(probeThreads)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        this.scrapes = new ScrapeLoop(clock, System::nanoTime, series, probeThreads, scrapeClient);
+        this.scrapes = new ScrapeLoop(clock, wiring.ticker(), series, probeThreads, scrapeClient);
         Instant now = clock.instant();
         checks.configure(config, now);
         scrapes.configure(config, now);
-        this.scheduler = Thread.ofPlatform().name("steward-scheduler").daemon().start(this::schedule);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("steward-housekeeping").daemon().factory());
-        housekeeping.execute(this::restoreStates);
-        housekeeping.scheduleAtFixedRate(this::housekeep, 60, 60, TimeUnit.SECONDS);
+        if (wiring.background()) {
+            this.scheduler =
+                    Thread.ofPlatform().name("steward-scheduler").daemon().start(this::schedule);
+            housekeeping.execute(this::restoreStates);
+            housekeeping.scheduleAtFixedRate(this::housekeep, 60, 60, TimeUnit.SECONDS);
+        } else {
+            this.scheduler =
+                    Thread.ofPlatform().name("steward-scheduler-idle").daemon().unstarted(() -> {});
+            restoreStates();
+        }
         this.api = new ApiServer(this, extraRoutes).start(options.host(), options.port());
     }
 
     /** Loads the stack file and starts; on an invalid file, returns its errors without starting anything. */
     public static Started start(DaemonOptions options, Consumer<JavalinConfig> extraRoutes) {
+        return start(options, extraRoutes, Wiring.system());
+    }
+
+    public static Started start(DaemonOptions options, Consumer<JavalinConfig> extraRoutes, Wiring wiring) {
         LoadResult loaded = StackFileLoader.fromSystem().load(options.configFile());
         return switch (loaded) {
             case LoadResult.Invalid invalid -> new Started.Invalid(StackFileLoader.format(invalid));
-            case LoadResult.Loaded ok -> new Started.Running(new Daemon(options, ok.config(), extraRoutes));
+            case LoadResult.Loaded ok -> new Started.Running(new Daemon(options, ok.config(), extraRoutes, wiring));
         };
+    }
+
+    /** Runs every probe and scrape due now (what the scheduler thread does in a loop). */
+    public int tick() {
+        Instant now = clock.instant();
+        return checks.runDue(now) + scrapes.runDue(now);
+    }
+
+    /** When the next probe or scrape is due. */
+    public java.util.Optional<Instant> nextDue() {
+        var a = checks.nextDue();
+        var b = scrapes.nextDue();
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() || a.get().isBefore(b.get()) ? a : b;
     }
 
     /** The outcome of {@link #start}. */
@@ -165,7 +211,8 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         LOG.info("restored the last known state of {} checks", restored);
     }
 
-    private void housekeep() {
+    /** Saves completed rollups and applies retention (every minute in the background). */
+    public void housekeep() {
         try {
             Instant now = clock.instant();
             rollupSink.flush(now);
@@ -192,7 +239,9 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         if (loaded instanceof LoadResult.Invalid invalid) {
             List<String> errors = StackFileLoader.format(invalid);
             lastReloadError = errors.size() + " error(s)";
-            LOG.warn("reload ({}) rejected, keeping the running configuration:\n  {}", trigger,
+            LOG.warn(
+                    "reload ({}) rejected, keeping the running configuration:\n  {}",
+                    trigger,
                     String.join("\n  ", errors));
             return new ReloadOutcome.Rejected(errors);
         }
@@ -259,12 +308,15 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     @Override
     public Map<String, ComponentHealth> health() {
         Map<String, ComponentHealth> out = new LinkedHashMap<>();
-        out.put("scheduler", new ComponentHealth(scheduler.isAlive(), Map.of(
-                "checks", config.allChecks().size(), "probes", stats.probes())));
+        out.put(
+                "scheduler",
+                new ComponentHealth(
+                        scheduler.isAlive(), Map.of("checks", config.allChecks().size(), "probes", stats.probes())));
         boolean storeUp;
         String storeDetail;
         try {
-            database.withHandle(h -> h.createQuery("select 1").mapTo(Integer.class).one());
+            database.withHandle(
+                    h -> h.createQuery("select 1").mapTo(Integer.class).one());
             storeUp = true;
             storeDetail = database.toString();
         } catch (RuntimeException e) {
@@ -272,9 +324,17 @@ public final class Daemon implements ApiBackend, AutoCloseable {
             storeDetail = e.getMessage();
         }
         out.put("store", new ComponentHealth(storeUp, Map.of("database", storeDetail)));
-        out.put("config", new ComponentHealth(true, Map.of(
-                "file", options.configFile().toString(), "stack", config.stack(),
-                "last_reload_error", lastReloadError)));
+        out.put(
+                "config",
+                new ComponentHealth(
+                        true,
+                        Map.of(
+                                "file",
+                                options.configFile().toString(),
+                                "stack",
+                                config.stack(),
+                                "last_reload_error",
+                                lastReloadError)));
         return out;
     }
 

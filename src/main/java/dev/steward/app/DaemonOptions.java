@@ -24,7 +24,7 @@ public record DaemonOptions(
         long seriesBudgetBytes) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final int DEFAULT_PORT = 9464;
+    public static final int DEFAULT_PORT = 8420;
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(15);
     public static final long DEFAULT_BUDGET = 256L << 20;
 }

@@ -22,15 +22,18 @@ final class ProcessMetrics {
                 List.of(new MetricFamily.Sample("steward_build_info", Labels.of("version", Version.get()), 1))));
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             out.add(EngineMetrics.counter(
-                    "process_cpu_seconds_total", "Total user and system CPU time spent, in seconds.",
+                    "process_cpu_seconds_total",
+                    "Total user and system CPU time spent, in seconds.",
                     os.getProcessCpuTime() / 1e9));
         }
         ProcessHandle.current().info().startInstant().ifPresent(t -> {
             out.add(EngineMetrics.gauge(
-                    "process_start_time_seconds", "Start time of the process, unix seconds.",
+                    "process_start_time_seconds",
+                    "Start time of the process, unix seconds.",
                     t.toEpochMilli() / 1000.0));
             out.add(EngineMetrics.gauge(
-                    "steward_start_time_seconds", "Start time of the Steward process, unix seconds.",
+                    "steward_start_time_seconds",
+                    "Start time of the Steward process, unix seconds.",
                     t.toEpochMilli() / 1000.0));
         });
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
@@ -40,10 +43,12 @@ final class ProcessMetrics {
                 "Used JVM memory, by area.",
                 List.of(
                         new MetricFamily.Sample(
-                                "jvm_memory_used_bytes", Labels.of("area", "heap"),
+                                "jvm_memory_used_bytes",
+                                Labels.of("area", "heap"),
                                 mem.getHeapMemoryUsage().getUsed()),
                         new MetricFamily.Sample(
-                                "jvm_memory_used_bytes", Labels.of("area", "nonheap"),
+                                "jvm_memory_used_bytes",
+                                Labels.of("area", "nonheap"),
                                 mem.getNonHeapMemoryUsage().getUsed()))));
         return out;
     }

@@ -34,8 +34,8 @@ public final class EngineMetrics {
             }
         }
         List<MetricFamily> out = new ArrayList<>();
-        byName.forEach((name, samples) -> out.add(new MetricFamily(
-                name, MetricType.GAUGE, ProbeSeries.HELP.getOrDefault(name, name), samples)));
+        byName.forEach((name, samples) ->
+                out.add(new MetricFamily(name, MetricType.GAUGE, ProbeSeries.HELP.getOrDefault(name, name), samples)));
         return out;
     }
 
@@ -51,7 +51,8 @@ public final class EngineMetrics {
         List<MetricFamily.Sample> lag = new ArrayList<>();
         for (double q : new double[] {0.5, 0.9, 0.99}) {
             lag.add(new MetricFamily.Sample(
-                    "steward_scheduler_lag_seconds", Labels.of("quantile", Double.toString(q)),
+                    "steward_scheduler_lag_seconds",
+                    Labels.of("quantile", Double.toString(q)),
                     s.lagSecondsQuantile(q)));
         }
         lag.add(new MetricFamily.Sample("steward_scheduler_lag_seconds_sum", Labels.of(), s.lagSecondsSum()));
@@ -61,8 +62,7 @@ public final class EngineMetrics {
                 MetricType.SUMMARY,
                 "How late probes started after their due instant, since start.",
                 lag));
-        out.add(gauge(
-                "steward_scheduler_lag_max_seconds", "Largest scheduling lag since start.", s.lagSecondsMax()));
+        out.add(gauge("steward_scheduler_lag_max_seconds", "Largest scheduling lag since start.", s.lagSecondsMax()));
         s.firstProbeStart()
                 .ifPresent(t -> out.add(gauge(
                         "steward_first_probe_time_seconds",

@@ -21,8 +21,8 @@ public final class HistorySink implements ResultSink {
 
     @Override
     public void accept(CheckConfig check, ProbeResult result, CheckState state, Optional<CheckStatusChanged> change) {
-        change.ifPresent(c -> events.append(
-                new CheckEvent(c.at(), c.check(), c.from().name(), c.to().name(), c.reason())));
+        change.ifPresent(
+                c -> events.append(new CheckEvent(c.at(), c.check(), c.from().name(), c.to().name(), c.reason())));
     }
 
     /** The state a check was last known to be in, from its latest recorded change. */
@@ -39,7 +39,8 @@ public final class HistorySink implements ResultSink {
         int colon = reason.indexOf(':');
         if (colon > 0) {
             try {
-                FailureKind kind = FailureKind.valueOf(reason.substring(0, colon).toUpperCase(Locale.ROOT));
+                FailureKind kind =
+                        FailureKind.valueOf(reason.substring(0, colon).toUpperCase(Locale.ROOT));
                 return Failure.of(kind, reason.substring(colon + 1).strip());
             } catch (IllegalArgumentException e) {
                 // not a kind: keep the whole reason below

@@ -11,8 +11,8 @@ import dev.steward.core.series.SeriesStore;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /** Writes every probe result into the series store as blackbox-compatible series, at the probe's start time. */
 public final class SeriesSink implements ResultSink {

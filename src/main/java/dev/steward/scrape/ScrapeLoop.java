@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -30,8 +29,8 @@ import java.util.function.LongSupplier;
  * Prometheus does without {@code honor_labels}. A failed or malformed scrape stores nothing but {@code up 0}.
  */
 public final class ScrapeLoop {
-    static final String ACCEPT = "application/openmetrics-text;version=1.0.0;q=0.75,"
-            + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+    static final String ACCEPT =
+            "application/openmetrics-text;version=1.0.0;q=0.75," + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
 
     private final InstantSource clock;
     private final LongSupplier nanoTicker;
@@ -104,12 +103,12 @@ public final class ScrapeLoop {
         long t0 = nanoTicker.getAsLong();
         long ts = start.toEpochMilli();
         ScrapeConfig c = target.config();
-        Labels base = Labels.of(
-                "stack", target.stack(), "service", target.service(), "instance", instance(c));
+        Labels base = Labels.of("stack", target.stack(), "service", target.service(), "instance", instance(c));
         Optional<String> error;
         int samples = 0;
         try {
-            HttpRequest.Builder req = HttpRequest.newBuilder(c.url()).timeout(c.timeout()).header("Accept", ACCEPT);
+            HttpRequest.Builder req =
+                    HttpRequest.newBuilder(c.url()).timeout(c.timeout()).header("Accept", ACCEPT);
             c.headers().forEach((k, v) -> req.header(k, v.reveal()));
             HttpResponse<byte[]> resp = http.send(req.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (resp.statusCode() / 100 != 2) {
@@ -117,8 +116,12 @@ public final class ScrapeLoop {
             } else {
                 String type = resp.headers().firstValue("Content-Type").orElse("text/plain");
                 List<Object[]> buffered = new ArrayList<>();
-                ParseResult parsed = new ExpositionParser().parse(resp.body(), type, (name, labels, value, tms) ->
-                        buffered.add(new Object[] {relabel(labels, base), value, tms.orElse(ts)}));
+                ParseResult parsed = new ExpositionParser()
+                        .parse(
+                                resp.body(),
+                                type,
+                                (name, labels, value, tms) ->
+                                        buffered.add(new Object[] {relabel(labels, base), value, tms.orElse(ts)}));
                 switch (parsed) {
                     case ParseResult.Failed f -> error = Optional.of("malformed exposition: " + f.error());
                     case ParseResult.Parsed p -> {
@@ -142,7 +145,9 @@ public final class ScrapeLoop {
         store.append(with(base, "up"), ts, error.isEmpty() ? 1 : 0);
         store.append(with(base, "scrape_duration_seconds"), ts, seconds);
         store.append(with(base, "scrape_samples_scraped"), ts, samples);
-        status.put(target.service(), new TargetStatus(target.service(), c.url().toString(), error.isEmpty(), error, start));
+        status.put(
+                target.service(),
+                new TargetStatus(target.service(), c.url().toString(), error.isEmpty(), error, start));
         synchronized (this) {
             if (targets.get(target.service()) == target) {
                 Instant next = start.plus(c.interval());
@@ -169,8 +174,9 @@ public final class ScrapeLoop {
     }
 
     private static String instance(ScrapeConfig c) {
-        int port = c.url().getPort() != -1 ? c.url().getPort() : c.url().getScheme().equals("https") ? 443 : 80;
+        int port = c.url().getPort() != -1
+                ? c.url().getPort()
+                : c.url().getScheme().equals("https") ? 443 : 80;
         return c.url().getHost() + ":" + port;
     }
-
 }

@@ -54,37 +54,57 @@ final class CheckReader {
         int errorsBefore = r.diagnostics.count();
         Optional<YamlNode> nameNode = r.require(f, "name", NodeReader.NAME_EXPECTED);
         Optional<String> name = nameNode.flatMap(n -> r.name(n, f.path("name"), "check name"));
+        Optional<Scalar> nameScalar = nameNode.filter(Scalar.class::isInstance).map(Scalar.class::cast);
         Optional<ProbeSpec> probe = probe(f);
-        Duration interval = f.get("interval")
-                .flatMap(n -> r.duration(n, f.path("interval")))
-                .orElse(defaults.interval());
+        Settings settings = settings(f, probe);
+        Optional<CheckConfig> check = name.flatMap(n -> probe.map(p -> settings.check(service, n, p)));
+        boolean clean = r.diagnostics.count() == errorsBefore;
+        return new Read(name, nameScalar, clean ? check : Optional.empty());
+    }
+
+    /** Everything of a check but its name and probe. */
+    private record Settings(
+            Duration interval,
+            Duration timeout,
+            List<String> expect,
+            Optional<Condition> condition,
+            int failAfter,
+            Duration retryInterval,
+            int recoverAfter,
+            Map<String, String> labels) {
+
+        CheckConfig check(String service, String name, ProbeSpec probe) {
+            return new CheckConfig(
+                    service,
+                    name,
+                    probe,
+                    interval,
+                    timeout,
+                    expect,
+                    condition,
+                    failAfter,
+                    retryInterval,
+                    recoverAfter,
+                    labels);
+        }
+    }
+
+    /** Reads the settings even when the name or the probe is wrong, so that their problems are reported too. */
+    private Settings settings(Fields f, Optional<ProbeSpec> probe) {
+        Duration interval = duration(f, "interval").orElse(defaults.interval());
         Duration timeout = timeout(f, interval);
         List<String> expect = new ArrayList<>();
         Optional<Condition> condition = f.get("expect").flatMap(n -> expect(n, f.path("expect"), probe, expect));
         int failAfter = count(f, "fail_after").orElse(defaults.failAfter());
-        Duration retry = f.get("retry_interval")
-                .flatMap(n -> r.duration(n, f.path("retry_interval")))
-                .orElse(defaults.retryInterval());
+        Duration retry = duration(f, "retry_interval").orElse(defaults.retryInterval());
         int recoverAfter = count(f, "recover_after").orElse(defaults.recoverAfter());
         Map<String, String> labels =
                 f.get("labels").map(n -> r.labels(n, f.path("labels"))).orElse(Map.of());
-        Optional<Scalar> nameScalar = nameNode.filter(Scalar.class::isInstance).map(Scalar.class::cast);
-        if (r.diagnostics.count() != errorsBefore || name.isEmpty() || probe.isEmpty()) {
-            return new Read(name, nameScalar, Optional.empty());
-        }
-        CheckConfig check = new CheckConfig(
-                service,
-                name.get(),
-                probe.get(),
-                interval,
-                timeout,
-                List.copyOf(expect),
-                condition,
-                failAfter,
-                retry,
-                recoverAfter,
-                labels);
-        return new Read(name, nameScalar, Optional.of(check));
+        return new Settings(interval, timeout, List.copyOf(expect), condition, failAfter, retry, recoverAfter, labels);
+    }
+
+    private Optional<Duration> duration(Fields f, String key) {
+        return f.get(key).flatMap(n -> r.duration(n, f.path(key)));
     }
 
     private Optional<Integer> count(Fields f, String key) {
@@ -134,7 +154,7 @@ final class CheckReader {
         List<YamlNode> items = node instanceof YamlNode.Sequence s ? s.items() : List.of(node);
         List<Expression> parsed = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            String p = node instanceof YamlNode.Sequence ? Paths.index(path, i) : path;
+            String p = node instanceof YamlNode.Sequence ? KeyPath.index(path, i) : path;
             r.scalar(items.get(i), p, "a condition such as 'status == 200', or a list of them")
                     .flatMap(s -> parse(s, p, probe))
                     .ifPresent(e -> {
@@ -162,10 +182,11 @@ final class CheckReader {
         }
         if (probe.isPresent()) {
             List<String> roots = ProbeFacts.ROOTS.get(probe.get().type());
-            for (String root : e.pathRoots()) {
+            for (Map.Entry<String, Integer> use : e.rootOffsets().entrySet()) {
+                String root = use.getKey();
                 if (!roots.contains(root)) {
                     r.diagnostics.add(
-                            r.columns().at(s, s.value().indexOf(root)),
+                            r.columns().at(s, use.getValue()),
                             path,
                             "unknown fact " + Quote.of(root) + " for a check of type "
                                     + probe.get().type() + " in",

@@ -1,6 +1,7 @@
 package dev.steward.stackfile;
 
 import dev.steward.core.config.CheckConfig;
+import dev.steward.core.expect.DurationLiteral;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +38,7 @@ record Defaults(
                     f.get("timeout").orElseThrow(),
                     f.path("timeout"),
                     "timeout longer than the interval:",
-                    dev.steward.core.expect.DurationLiteral.format(timeout.get()) + " > "
-                            + dev.steward.core.expect.DurationLiteral.format(interval),
+                    DurationLiteral.format(timeout.get()) + " > " + DurationLiteral.format(interval),
                     "a timeout no longer than the interval");
         }
         int failAfter = f.get("fail_after")

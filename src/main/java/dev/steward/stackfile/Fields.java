@@ -21,7 +21,7 @@ record Fields(Mapping mapping, String path) {
     }
 
     String path(String key) {
-        return Paths.key(path, key);
+        return KeyPath.key(path, key);
     }
 
     private Optional<Entry> entry(String key) {

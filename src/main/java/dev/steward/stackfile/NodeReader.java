@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,7 @@ final class NodeReader {
             if (!allowed.contains(e.key().value())) {
                 diagnostics.add(
                         e.key(),
-                        Paths.key(path, e.key().value()),
+                        KeyPath.key(path, e.key().value()),
                         "unknown key",
                         Quote.of(e.key().value()),
                         Suggestion.allowedKeys(e.key().value(), allowed));
@@ -201,7 +202,7 @@ final class NodeReader {
         }
         for (Entry e : m.entries()) {
             String name = e.key().value();
-            String p = Paths.key(path, name);
+            String p = KeyPath.key(path, name);
             if (!HEADER.matcher(name).matches()) {
                 diagnostics.add(
                         e.key(), p, "invalid header name", Quote.of(name), "an HTTP header name such as X-Api-Key");
@@ -209,7 +210,7 @@ final class NodeReader {
             }
             secret(e.value(), p).ifPresent(v -> out.put(name, v));
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** Labels: names as in Prometheus, not reserved by Steward; values are text. */
@@ -221,7 +222,7 @@ final class NodeReader {
         }
         for (Entry e : m.entries()) {
             String name = e.key().value();
-            String p = Paths.key(path, name);
+            String p = KeyPath.key(path, name);
             if (!LABEL.matcher(name).matches() || isReserved(name)) {
                 diagnostics.add(
                         e.key(),
@@ -233,7 +234,7 @@ final class NodeReader {
             }
             text(e.value(), p).ifPresent(v -> out.put(name, v));
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     private static boolean isReserved(String label) {
@@ -245,7 +246,7 @@ final class NodeReader {
         List<Scalar> out = new ArrayList<>();
         list(node, path, expected).ifPresent(items -> {
             for (int i = 0; i < items.size(); i++) {
-                scalar(items.get(i), Paths.index(path, i), expected).ifPresent(out::add);
+                scalar(items.get(i), KeyPath.index(path, i), expected).ifPresent(out::add);
             }
         });
         return out;

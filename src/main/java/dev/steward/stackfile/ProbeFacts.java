@@ -2,6 +2,7 @@ package dev.steward.stackfile;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The first segment of every path an {@code expect} condition may use, per probe type. A condition that names
@@ -23,7 +24,6 @@ final class ProbeFacts {
             "command", List.of("exit_code", "stdout", "stderr", "latency"));
 
     private static List<String> concat(List<String> a, String b) {
-        return java.util.stream.Stream.concat(a.stream(), java.util.stream.Stream.of(b))
-                .toList();
+        return Stream.concat(a.stream(), Stream.of(b)).toList();
     }
 }

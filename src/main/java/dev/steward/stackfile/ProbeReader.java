@@ -7,6 +7,7 @@ import dev.steward.core.config.Secret;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,8 +52,7 @@ final class ProbeReader {
                 List.of("url", "method", "headers", "body", "follow_redirects", "tls", "basic_auth", "bearer_token");
         return r.fields(node, path, "a mapping with url and optional method, headers, body, ...", keys)
                 .flatMap(f -> {
-                    Optional<URI> url =
-                            r.require(f, "url", "an http:// or https:// URL").flatMap(n -> r.httpUrl(n, f.path("url")));
+                    Optional<URI> url = httpUrl(f);
                     String method = f.get("method")
                             .flatMap(n -> method(n, f.path("method")))
                             .orElse("GET");
@@ -71,8 +71,7 @@ final class ProbeReader {
         List<String> keys = List.of("url", "headers", "tls", "basic_auth", "bearer_token");
         return r.fields(node, path, "a mapping with url and optional headers, tls, basic_auth or bearer_token", keys)
                 .flatMap(f -> {
-                    Optional<URI> url =
-                            r.require(f, "url", "an http:// or https:// URL").flatMap(n -> r.httpUrl(n, f.path("url")));
+                    Optional<URI> url = httpUrl(f);
                     Map<String, Secret> headers = headers(f);
                     Tls tls = tls(f);
                     Optional<Auth> auth = auth(f, headers);
@@ -84,8 +83,7 @@ final class ProbeReader {
         List<String> keys = List.of("url", "headers", "basic_auth", "bearer_token");
         return r.fields(node, path, "a mapping with url and optional headers, basic_auth or bearer_token", keys)
                 .flatMap(f -> {
-                    Optional<URI> url =
-                            r.require(f, "url", "an http:// or https:// URL").flatMap(n -> r.httpUrl(n, f.path("url")));
+                    Optional<URI> url = httpUrl(f);
                     Map<String, Secret> headers = headers(f);
                     Optional<Auth> auth = auth(f, headers);
                     return url.map(u -> new ProbeSpec.Elasticsearch(u, headers, auth));
@@ -119,21 +117,13 @@ final class ProbeReader {
     }
 
     private Optional<ProbeSpec.Redis> redis(YamlNode node, String path) {
+        String expected = "a redis:// or rediss:// URL with a host";
+        String urlPath = KeyPath.key(path, "url");
         return r.fields(node, path, "a mapping with url", List.of("url"))
-                .flatMap(f -> r.require(f, "url", "a URL such as redis://127.0.0.1:6379")
-                        .flatMap(n -> {
-                            Optional<Secret> url = r.secret(n, f.path("url"));
-                            if (url.isPresent()
-                                    && r.url(
-                                                    n,
-                                                    f.path("url"),
-                                                    List.of("redis", "rediss"),
-                                                    "a redis:// or rediss:// URL with a host")
-                                            .isEmpty()) {
-                                return Optional.empty();
-                            }
-                            return url.map(ProbeSpec.Redis::new);
-                        }));
+                .flatMap(f -> r.require(f, "url", expected))
+                .flatMap(n ->
+                        r.url(n, urlPath, List.of("redis", "rediss"), expected).flatMap(valid -> r.secret(n, urlPath)))
+                .map(ProbeSpec.Redis::new);
     }
 
     private Optional<ProbeSpec.Tcp> tcp(YamlNode node, String path) {
@@ -168,7 +158,12 @@ final class ProbeReader {
     /** A string runs through {@code /bin/sh -c}; a list is the argument vector, run without a shell. */
     private Optional<List<String>> argv(YamlNode node, String path) {
         if (node instanceof YamlNode.Scalar) {
-            return r.text(node, path).map(s -> List.of("/bin/sh", "-c", s));
+            Optional<String> line = r.text(node, path);
+            if (line.isPresent() && line.get().isBlank()) {
+                r.diagnostics.add(node, path, "empty command", null, "at least the program to run");
+                return Optional.empty();
+            }
+            return line.map(s -> List.of("/bin/sh", "-c", s));
         }
         Optional<List<YamlNode>> items = r.list(node, path, "a command line or a list of arguments");
         if (items.isEmpty()) {
@@ -180,7 +175,7 @@ final class ProbeReader {
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < items.get().size(); i++) {
-            r.text(items.get().get(i), Paths.index(path, i)).ifPresent(out::add);
+            r.text(items.get().get(i), KeyPath.index(path, i)).ifPresent(out::add);
         }
         return out.size() == items.get().size() ? Optional.of(List.copyOf(out)) : Optional.empty();
     }
@@ -193,7 +188,7 @@ final class ProbeReader {
         }
         for (YamlNode.Entry e : m.entries()) {
             String name = e.key().value();
-            String p = Paths.key(path, name);
+            String p = KeyPath.key(path, name);
             if (!ENV_NAME.matcher(name).matches()) {
                 r.diagnostics.add(
                         e.key(), p, "invalid environment variable name", Quote.of(name), "a name such as API_TOKEN");
@@ -201,7 +196,7 @@ final class ProbeReader {
             }
             r.secret(e.value(), p).ifPresent(v -> out.put(name, v));
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     private Optional<String> method(YamlNode node, String path) {
@@ -216,6 +211,10 @@ final class ProbeReader {
             return Optional.empty();
         }
         return m;
+    }
+
+    private Optional<URI> httpUrl(Fields f) {
+        return r.require(f, "url", "an http:// or https:// URL").flatMap(n -> r.httpUrl(n, f.path("url")));
     }
 
     private Map<String, Secret> headers(Fields f) {

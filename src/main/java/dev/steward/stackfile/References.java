@@ -106,9 +106,16 @@ final class References {
         } catch (IOException | RuntimeException e) {
             problems.add(new Problem(
                     offset,
-                    "cannot read secret file " + path + " (" + e.getClass().getSimpleName() + "), referenced in",
+                    "cannot read secret file " + path + " (" + reason(e) + "), referenced in",
                     "a readable file"));
             return Optional.empty();
         }
+    }
+
+    /** A plain IOException carries its reason as its message; other exceptions are named by their class. */
+    private static String reason(Exception e) {
+        return e.getClass() == IOException.class && e.getMessage() != null
+                ? e.getMessage()
+                : e.getClass().getSimpleName();
     }
 }

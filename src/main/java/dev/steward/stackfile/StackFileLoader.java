@@ -34,7 +34,7 @@ public final class StackFileLoader {
 
     /** A loader that reads the process environment and the file system (for the composition root). */
     public static StackFileLoader fromSystem() {
-        return new StackFileLoader(name -> Optional.ofNullable(System.getenv(name)), path -> Files.readString(path));
+        return new StackFileLoader(name -> Optional.ofNullable(System.getenv(name)), SecretFileReader.fileSystem());
     }
 
     /** Reads and validates {@code file}; relative {@code ${file:}} paths are resolved against its directory. */

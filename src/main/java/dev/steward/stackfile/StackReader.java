@@ -11,6 +11,7 @@ import dev.steward.stackfile.YamlNode.Scalar;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,13 +68,13 @@ final class StackReader {
             r.diagnostics.add(node, "services", "no services", null, "at least one service");
         }
         for (Entry e : m.entries()) {
-            String path = Paths.key("services", e.key().value());
+            String path = KeyPath.key("services", e.key().value());
             Optional<String> name = r.name(e.key(), path, "service name");
             name.ifPresent(n -> dependencies.put(n, new ArrayList<>()));
             Optional<ServiceConfig> service = name.flatMap(n -> service(n, e.value(), path, defaults));
             service.ifPresent(s -> out.put(s.name(), s));
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     private Optional<ServiceConfig> service(String name, YamlNode node, String path, Defaults defaults) {
@@ -109,7 +110,7 @@ final class StackReader {
         List<String> out = new ArrayList<>();
         List<YamlNode> items = r.list(node, path, "a list of service names").orElse(List.of());
         for (int i = 0; i < items.size(); i++) {
-            String p = Paths.index(path, i);
+            String p = KeyPath.index(path, i);
             Optional<Scalar> s = r.scalar(items.get(i), p, "a service name");
             if (s.isEmpty()) {
                 continue;
@@ -131,14 +132,14 @@ final class StackReader {
         CheckReader reader = new CheckReader(r, probes, defaults);
         Map<String, String> firstPath = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            String p = Paths.index(path, i);
+            String p = KeyPath.index(path, i);
             CheckReader.Read read = reader.read(service, items.get(i), p);
             if (read.name().isPresent()) {
                 String previous = firstPath.putIfAbsent(read.name().get(), p);
                 if (previous != null) {
                     r.diagnostics.add(
                             read.nameNode().orElseThrow(),
-                            Paths.key(p, "name"),
+                            KeyPath.key(p, "name"),
                             "duplicate check name",
                             Quote.of(read.name().get()),
                             "check names unique within a service (first at " + previous + ")");

@@ -103,7 +103,7 @@ final class YamlTree {
                 continue;
             }
             Scalar key = scalar(keyNode);
-            String keyPath = Paths.key(path, key.value());
+            String keyPath = KeyPath.key(path, key.value());
             Scalar first = seen.putIfAbsent(key.value(), key);
             if (first != null) {
                 diagnostics.add(

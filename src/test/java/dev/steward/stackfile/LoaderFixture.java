@@ -16,12 +16,21 @@ final class LoaderFixture {
             "PG_PASSWORD", "pg-pw-SECRET",
             "REDIS_PASSWORD", "redis-pw-SECRET",
             "SLACK_TOKEN", "slack-SECRET",
-            "API_HOST", "127.0.0.1");
+            "API_HOST", "127.0.0.1",
+            "METRICS_KEY", "metrics-SECRET",
+            "ES_KEY", "es-key-SECRET");
     static final Map<Path, String> FILES = Map.of(
             Path.of("/run/secrets/es_password"), "es-pw-SECRET\n",
             Path.of("/etc/steward/secrets/basic"), "basic-SECRET\r\n");
     static final List<String> SECRET_VALUES = List.of(
-            "tok-4f9a-SECRET", "pg-pw-SECRET", "redis-pw-SECRET", "slack-SECRET", "es-pw-SECRET", "basic-SECRET");
+            "tok-4f9a-SECRET",
+            "pg-pw-SECRET",
+            "redis-pw-SECRET",
+            "slack-SECRET",
+            "es-pw-SECRET",
+            "basic-SECRET",
+            "metrics-SECRET",
+            "es-key-SECRET");
 
     static final StackFileLoader LOADER = new StackFileLoader(name -> Optional.ofNullable(ENV.get(name)), path -> {
         String content = FILES.get(path);

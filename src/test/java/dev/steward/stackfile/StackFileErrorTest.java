@@ -361,15 +361,15 @@ class StackFileErrorTest {
 
     @Test
     void expectNamingAFactTheProbeDoesNotHaveIsAnError() {
-        String yaml = check("tcp: {host: db, port: 5432}", "expect: ['latency < 1s', 'stauts == 200']");
+        String yaml = check("tcp: {host: db, port: 5432}", "expect: ['latency < 1s', '\"stauts\" == stauts']");
         ConfigError e = onlyError(yaml);
         assertError(
                 e,
                 7,
-                col(yaml, 7, "stauts"),
+                col(yaml, 7, "== stauts") + 3,
                 "services.api.checks[0].expect[1]",
                 "unknown fact \"stauts\" for a check of type tcp in",
-                "\"stauts == 200\"",
+                "\"\\\"stauts\\\" == stauts\"",
                 "one of latency, reply");
     }
 
@@ -645,5 +645,70 @@ class StackFileErrorTest {
                 assertThat(e.toString()).doesNotContain(secret);
             }
         }
+    }
+
+    @Test
+    void emptyCommandIsRejectedAsTextAndAsAList() {
+        String yaml = check("command: {run: \"  \"}") + "      - name: b\n        command: {run: []}\n";
+        List<ConfigError> es = errors(yaml);
+        assertThat(es).hasSize(2);
+        assertError(
+                es.get(0),
+                6,
+                col(yaml, 6, "\"  \""),
+                "services.api.checks[0].command.run",
+                "empty command",
+                null,
+                "at least the program to run");
+        assertError(
+                es.get(1),
+                8,
+                col(yaml, 8, "[]"),
+                "services.api.checks[1].command.run",
+                "empty command",
+                null,
+                "at least the program to run");
+    }
+
+    @Test
+    void headersEnvironmentNamesAndAddressesAreChecked() {
+        String yaml = check("http: {url: \"http://h/\", headers: {\"Bad Header\": x}}")
+                + "      - name: b\n        command: {run: [ls], env: {1X: y}}\n"
+                + "      - name: c\n        tcp: {address: \"justahost\"}\n"
+                + "      - name: d\n        tcp: {address: \"h:1\", port: 2}\n";
+        List<ConfigError> es = errors(yaml);
+        assertThat(es).hasSize(4);
+        assertError(
+                es.get(0),
+                6,
+                col(yaml, 6, "\"Bad"),
+                "services.api.checks[0].http.headers[\"Bad Header\"]",
+                "invalid header name",
+                "\"Bad Header\"",
+                "an HTTP header name such as X-Api-Key");
+        assertError(
+                es.get(1),
+                8,
+                col(yaml, 8, "1X"),
+                "services.api.checks[1].command.env.1X",
+                "invalid environment variable name",
+                "\"1X\"",
+                "a name such as API_TOKEN");
+        assertError(
+                es.get(2),
+                10,
+                col(yaml, 10, "\"justahost"),
+                "services.api.checks[2].tcp.address",
+                "invalid address",
+                "\"justahost\"",
+                "host:port with a port number from 1 to 65535");
+        assertError(
+                es.get(3),
+                12,
+                col(yaml, 12, "address"),
+                "services.api.checks[3].tcp.address",
+                "address and port both set",
+                null,
+                "either address or host and port");
     }
 }

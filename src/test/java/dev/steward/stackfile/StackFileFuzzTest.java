@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,6 +17,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StackFileFuzzTest {
     static final long BASE = Long.getLong("stackfile.seed", 7_000L);
+
+    @BeforeAll
+    static void printSeed() {
+        System.out.println("%s: seeds %d..%d (rerun with -D%s=%d)"
+                .formatted("StackFileFuzzTest", BASE, BASE + 399, "stackfile.seed", BASE));
+    }
 
     static Stream<Long> seeds() {
         return LongStream.range(BASE, BASE + 400).boxed();

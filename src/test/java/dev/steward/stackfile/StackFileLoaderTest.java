@@ -58,7 +58,7 @@ class StackFileLoaderTest {
                     retry_interval: 2s
                     recover_after: 3
                     labels: {tier: edge}
-                metrics: {scrape: http://127.0.0.1:5000/metrics, interval: 15s}
+                metrics: {scrape: http://127.0.0.1:5000/metrics, interval: 15s, headers: {X-Scrape-Key: "${env:METRICS_KEY}"}}
               db:
                 checks: [{name: ping, postgres: {url: "jdbc:postgresql://127.0.0.1:5432/app", user: app, password: "${env:PG_PASSWORD}", query: "select 1"}}]
               cache:
@@ -67,7 +67,7 @@ class StackFileLoaderTest {
                   - {name: port, tcp: {host: 127.0.0.1, port: 6379, send: "PING\\r\\n", expect: "+PONG", tls: false}, interval: 5s}
                   - {name: addr, tcp: {address: "[::1]:6379"}}
               search:
-                checks: [{name: cluster, elasticsearch: {url: http://127.0.0.1:9200, basic_auth: {username: elastic, password: "${file:/run/secrets/es_password}"}}, expect: ['cluster.status == "green"']}]
+                checks: [{name: cluster, elasticsearch: {url: http://127.0.0.1:9200, headers: {X-Es: "k=${env:ES_KEY}"}, basic_auth: {username: elastic, password: "${file:/run/secrets/es_password}"}}, expect: ['cluster.status == "green"']}]
               jobs:
                 checks:
                   - name: backup-fresh
@@ -94,7 +94,7 @@ class StackFileLoaderTest {
                         URI.create("http://127.0.0.1:5000/metrics"),
                         Duration.ofSeconds(15),
                         Duration.ofSeconds(10),
-                        Map.of()));
+                        Map.of("X-Scrape-Key", Secret.of("metrics-SECRET", "${env:METRICS_KEY}"))));
 
         CheckConfig health = api.checks().get(0);
         assertThat(health.id().toString()).isEqualTo("api/health");
@@ -178,6 +178,7 @@ class StackFileLoaderTest {
         ProbeSpec.Elasticsearch es = (ProbeSpec.Elasticsearch)
                 c.services().get("search").checks().getFirst().probe();
         assertThat(es.url()).isEqualTo(URI.create("http://127.0.0.1:9200"));
+        assertThat(es.headers()).isEqualTo(Map.of("X-Es", Secret.of("k=es-key-SECRET", "k=${env:ES_KEY}")));
         assertThat(((Auth.Basic) es.auth().orElseThrow()).password().reveal()).isEqualTo("es-pw-SECRET");
 
         List<CheckConfig> jobs = c.services().get("jobs").checks();
@@ -265,5 +266,26 @@ class StackFileLoaderTest {
         assertThat(StackFileLoader.format(r))
                 .containsExactly(
                         missing + ": cannot read the file (NoSuchFileException); expected a readable stack file");
+    }
+
+    @Test
+    void secretFilesThatAreNotRegularOrTooLargeAreRejectedWithoutReadingThem(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("big"), new byte[(int) SecretFileReader.MAX_BYTES + 1]);
+        Path stack = dir.resolve("stack.yml");
+        Files.writeString(stack, """
+                stack: s
+                services:
+                  a:
+                    checks:
+                      - {name: c, http: {url: "http://h/", bearer_token: "${file:/dev/zero}"}}
+                      - {name: d, http: {url: "http://h/", bearer_token: "${file:big}"}}
+                """);
+        List<ConfigError> errors =
+                ((LoadResult.Invalid) StackFileLoader.fromSystem().load(stack)).errors();
+        assertThat(errors)
+                .extracting(ConfigError::message)
+                .containsExactly(
+                        "cannot read secret file /dev/zero (not a regular file), referenced in",
+                        "cannot read secret file " + dir.resolve("big") + " (larger than 1 MiB), referenced in");
     }
 }

@@ -44,7 +44,8 @@ public class AppendBenchmark {
     public int appendByRef() {
         int appended = 0;
         for (int s = 0; s < SERIES; s++) {
-            appended += store.append(refs[s], data.timestamp(round, s), data.value(round, s)).ordinal();
+            appended += store.append(refs[s], data.timestamp(round, s), data.value(round, s))
+                    .ordinal();
         }
         round++;
         return appended;

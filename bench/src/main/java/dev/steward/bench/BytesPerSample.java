@@ -18,7 +18,11 @@ public final class BytesPerSample {
         int checks = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 360;
         System.out.printf(
-                Locale.ROOT, "%d series, %d samples each (%d s apart)%n", 2 * checks, rounds, ProbeData.INTERVAL / 1000);
+                Locale.ROOT,
+                "%d series, %d samples each (%d s apart)%n",
+                2 * checks,
+                rounds,
+                ProbeData.INTERVAL / 1000);
         System.out.printf(Locale.ROOT, "%-50s %10s %14s %11s%n", "data", "samples", "payload B/smp", "heap B/smp");
         for (int jitter : new int[] {25, 0}) {
             String stamped = jitter == 0 ? ", scheduled instants" : ", 0-" + jitter + " ms late";

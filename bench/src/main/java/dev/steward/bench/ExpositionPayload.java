@@ -23,12 +23,14 @@ public final class ExpositionPayload {
             String counter = "app" + family + "_http_requests";
             sb.append("# HELP ").append(openMetrics ? counter : counter + "_total");
             sb.append(" Total HTTP requests by handler, method and code.\n");
-            sb.append("# TYPE ").append(openMetrics ? counter : counter + "_total").append(" counter\n");
+            sb.append("# TYPE ")
+                    .append(openMetrics ? counter : counter + "_total")
+                    .append(" counter\n");
             for (int h = 0; h < 10 && written < lines; h++) {
                 for (String m : methods) {
                     for (String c : codes) {
-                        String labels = "{handler=\"/api/v1/resource" + h + "/{id}\",method=\"" + m + "\",code=\""
-                                + c + "\",instance=\"10.0.0." + (family % 250) + ":8080\"}";
+                        String labels = "{handler=\"/api/v1/resource" + h + "/{id}\",method=\"" + m + "\",code=\"" + c
+                                + "\",instance=\"10.0.0." + (family % 250) + ":8080\"}";
                         sb.append(counter).append("_total").append(labels).append(' ');
                         sb.append(r.nextInt(1_000_000)).append('\n');
                         written++;
@@ -47,25 +49,42 @@ public final class ExpositionPayload {
                 long count = 0;
                 for (String le : les) {
                     count += r.nextInt(5000);
-                    sb.append(hist).append("_bucket{").append(base).append(",le=\"").append(le).append("\"} ");
+                    sb.append(hist)
+                            .append("_bucket{")
+                            .append(base)
+                            .append(",le=\"")
+                            .append(le)
+                            .append("\"} ");
                     sb.append(count);
                     if (openMetrics && le.equals("0.1")) {
-                        sb.append(" # {trace_id=\"").append(Long.toHexString(r.nextLong())).append("\"} 0.067");
+                        sb.append(" # {trace_id=\"")
+                                .append(Long.toHexString(r.nextLong()))
+                                .append("\"} 0.067");
                     }
                     sb.append('\n');
                 }
                 sb.append(hist).append("_sum{").append(base).append("} ");
-                sb.append(String.format(Locale.ROOT, "%.6f", r.nextDouble() * 10000)).append('\n');
-                sb.append(hist).append("_count{").append(base).append("} ").append(count).append('\n');
+                sb.append(String.format(Locale.ROOT, "%.6f", r.nextDouble() * 10000))
+                        .append('\n');
+                sb.append(hist)
+                        .append("_count{")
+                        .append(base)
+                        .append("} ")
+                        .append(count)
+                        .append('\n');
                 written += les.length + 2;
             }
             String gauge = "node" + family + "_filesystem_avail_bytes";
             sb.append("# HELP ").append(gauge).append(" Filesystem space available in bytes.\n");
             sb.append("# TYPE ").append(gauge).append(" gauge\n");
             for (int d = 0; d < 20 && written < lines; d++) {
-                sb.append(gauge).append("{device=\"/dev/sd").append((char) ('a' + d)).append("1\",fstype=\"ext4\",");
+                sb.append(gauge)
+                        .append("{device=\"/dev/sd")
+                        .append((char) ('a' + d))
+                        .append("1\",fstype=\"ext4\",");
                 sb.append("mountpoint=\"/data/").append(d).append("\"} ");
-                sb.append(String.format(Locale.ROOT, "%.10e", r.nextDouble() * 1e12)).append('\n');
+                sb.append(String.format(Locale.ROOT, "%.10e", r.nextDouble() * 1e12))
+                        .append('\n');
                 written++;
             }
         }

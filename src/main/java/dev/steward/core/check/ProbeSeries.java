@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * The series one probe result becomes, with blackbox_exporter's names where they mean the same thing
  * ({@code probe_success}, {@code probe_duration_seconds}, {@code probe_http_status_code}, {@code
- * probe_ssl_earliest_cert_expiry}, ...), plus Steward's own ({@code steward_check_status}, {@code
+ * probe_ssl_earliest_cert_expiry}, ...), plus Steward's own ({@code steward_check_up}, {@code
  * steward_health_component_up}). Every series is labelled {@code stack}, {@code service}, {@code check} and the
  * service's and check's own labels.
  */
@@ -24,14 +24,15 @@ public final class ProbeSeries {
     public record Point(Labels labels, double value) {}
 
     /** Metric names and their help, in the order {@link #points} emits them. */
-    public static final Map<String, String> HELP = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
-            Map.ofEntries(
+    public static final Map<String, String> HELP =
+            java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Map.ofEntries(
                     Map.entry("probe_success", "Whether the latest probe of the check succeeded (1) or failed (0)."),
                     Map.entry("probe_duration_seconds", "How long the latest probe took, in seconds."),
                     Map.entry("probe_http_status_code", "HTTP status code of the latest probe's response."),
                     Map.entry("probe_http_content_length", "Length of the latest probe's response body, in bytes."),
                     Map.entry("probe_http_redirects", "Number of redirects the latest probe followed."),
-                    Map.entry("probe_ssl_earliest_cert_expiry", "Earliest expiry of the peer's certificates, unix time."),
+                    Map.entry(
+                            "probe_ssl_earliest_cert_expiry", "Earliest expiry of the peer's certificates, unix time."),
                     Map.entry("probe_command_exit_code", "Exit code of the latest command probe."),
                     Map.entry("probe_redis_used_memory_bytes", "Redis INFO used_memory, in bytes."),
                     Map.entry("probe_redis_connected_clients", "Redis INFO connected_clients."),
@@ -43,27 +44,28 @@ public final class ProbeSeries {
                             "probe_elasticsearch_active_shards_percent",
                             "Elasticsearch active_shards_percent_as_number."),
                     Map.entry("probe_elasticsearch_nodes", "Elasticsearch number_of_nodes."),
-                    Map.entry(
-                            "steward_check_status",
-                            "Confirmed status of the check: 1 for the current status label, 0 for the others."),
+                    Map.entry("steward_check_up", "Confirmed status of the check: 1 UP, 0 DOWN; absent while UNKNOWN."),
                     Map.entry(
                             "steward_health_component_up",
                             "Whether a component of a health document is healthy (1) or not (0)."))));
-
-    private static final List<String> STATUSES = List.of("up", "down", "unknown");
 
     /** The labels every series of {@code check} carries. */
     public static Labels checkLabels(String stack, CheckConfig check, Map<String, String> serviceLabels) {
         Labels.Builder b = Labels.builder();
         serviceLabels.forEach(b::add);
         check.labels().forEach(b::add);
-        return b.add("stack", stack).add("service", check.service()).add("check", check.name()).build();
+        return b.add("stack", stack)
+                .add("service", check.service())
+                .add("check", check.name())
+                .build();
     }
 
     public static List<Point> points(Labels base, ProbeResult result, CheckState state) {
         List<Point> out = new ArrayList<>();
         out.add(point(base, "probe_success", result.success() ? 1 : 0));
-        out.add(point(base, "probe_duration_seconds", result.latency().toNanos() / 1e9));
+        // microsecond resolution: finer digits are noise and would cost bytes per sample in the store
+        out.add(point(
+                base, "probe_duration_seconds", Math.round(result.latency().toNanos() / 1e3) / 1e6));
         Observation o = result.observation();
         number(o, "status").ifPresent(v -> out.add(point(base, "probe_http_status_code", v)));
         number(o, "content_length").ifPresent(v -> out.add(point(base, "probe_http_content_length", v)));
@@ -73,15 +75,18 @@ public final class ProbeSeries {
         number(o, "info.used_memory").ifPresent(v -> out.add(point(base, "probe_redis_used_memory_bytes", v)));
         number(o, "info.connected_clients").ifPresent(v -> out.add(point(base, "probe_redis_connected_clients", v)));
         number(o, "info.keyspace_hit_ratio").ifPresent(v -> out.add(point(base, "probe_redis_keyspace_hit_ratio", v)));
-        o.fact("cluster.status").ifPresent(v -> clusterStatus(v).ifPresent(s ->
-                out.add(point(base, "probe_elasticsearch_cluster_status", s))));
+        o.fact("cluster.status")
+                .ifPresent(v ->
+                        clusterStatus(v).ifPresent(s -> out.add(point(base, "probe_elasticsearch_cluster_status", s))));
         number(o, "cluster.active_shards_percent_as_number")
                 .ifPresent(v -> out.add(point(base, "probe_elasticsearch_active_shards_percent", v)));
         number(o, "cluster.number_of_nodes").ifPresent(v -> out.add(point(base, "probe_elasticsearch_nodes", v)));
-        String current = state.status().label();
-        for (String s : STATUSES) {
-            Labels l = base.toBuilder().add("__name__", "steward_check_status").add("status", s).build();
-            out.add(new Point(l, s.equals(current) ? 1 : 0));
+        switch (state.status()) {
+            case UP -> out.add(point(base, "steward_check_up", 1));
+            case DOWN -> out.add(point(base, "steward_check_up", 0));
+            default -> {
+                // no confirmed status yet: no sample, so queries see the series as absent
+            }
         }
         for (ComponentStatus c : result.components()) {
             Labels l = base.toBuilder()

@@ -30,7 +30,7 @@ public sealed interface ProbeSpec {
         }
 
         public String target() {
-            return url.toString();
+            return withoutUserInfo(url);
         }
     }
 
@@ -41,7 +41,7 @@ public sealed interface ProbeSpec {
         }
 
         public String target() {
-            return url.toString();
+            return withoutUserInfo(url);
         }
     }
 
@@ -65,7 +65,7 @@ public sealed interface ProbeSpec {
         }
 
         public String target() {
-            return jdbcUrl;
+            return jdbcUrl.replaceAll("(?i)([?&]password=)[^&]*", "$1<redacted>");
         }
     }
 
@@ -87,7 +87,7 @@ public sealed interface ProbeSpec {
         }
 
         public String target() {
-            return url.toString();
+            return withoutUserInfo(url);
         }
     }
 
@@ -100,6 +100,13 @@ public sealed interface ProbeSpec {
         public String target() {
             return String.join(" ", argv);
         }
+    }
+
+    /** A URL for display: any {@code user:password@} part is replaced by {@code <redacted>@}. */
+    static String withoutUserInfo(URI url) {
+        return url.getRawUserInfo() == null
+                ? url.toString()
+                : url.toString().replace(url.getRawUserInfo() + "@", "<redacted>@");
     }
 
     /** TLS options for HTTP-based probes. */

@@ -5,6 +5,7 @@ import dev.steward.core.expect.Operand.Path;
 import dev.steward.core.expect.ValueComparison.Decided;
 import dev.steward.core.expect.ValueComparison.Mismatch;
 import dev.steward.core.expect.ValueComparison.Operator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -207,10 +208,16 @@ final class Ast {
             }
             String text = switch (v) {
                 case Value.Text(String t) -> t;
-                case Value.Dur(java.time.Duration d) -> DurationLiteral.format(d);
+                case Value.Dur(Duration d) -> DurationLiteral.format(d);
                 default -> v.toString();
             };
-            return new Outcome(pattern.matcher(text).find(), source, s.render());
+            try {
+                return new Outcome(pattern.matcher(text).find(), source, s.render());
+            } catch (StackOverflowError tooDeep) {
+                // java.util.regex recurses per repetition of some patterns; a long body can exhaust the stack
+                return new Outcome(
+                        false, source, s.render() + " (the regular expression is too complex for this value)");
+            }
         }
 
         @Override

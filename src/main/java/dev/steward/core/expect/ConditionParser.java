@@ -7,6 +7,7 @@ import dev.steward.core.expect.Token.Kind;
 import dev.steward.core.expect.ValueComparison.Operator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -181,7 +182,7 @@ public final class ConditionParser {
     private Operand operand(String expected) {
         Token t = peek();
         if (t.is(Kind.IDENT) && !isLiteralWord(t)) {
-            if (KEYWORDS.contains(t.text().toLowerCase(java.util.Locale.ROOT))) {
+            if (KEYWORDS.contains(t.text().toLowerCase(Locale.ROOT))) {
                 throw error(expected);
             }
             return path();
@@ -223,7 +224,7 @@ public final class ConditionParser {
                 index++;
                 segments.add(subscript());
             } else {
-                return new Path(root.text(), List.copyOf(segments));
+                return new Path(root.text(), List.copyOf(segments), root.start());
             }
         }
     }

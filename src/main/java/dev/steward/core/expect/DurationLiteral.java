@@ -1,6 +1,7 @@
 package dev.steward.core.expect;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,15 +18,24 @@ public final class DurationLiteral {
 
     /** Parses {@code text} (an optional leading {@code -}, then unit groups); empty if it is not a duration. */
     public static Optional<Duration> parse(String text) {
+        boolean negative = text.startsWith("-");
+        return nanos(negative ? text.substring(1) : text).flatMap(nanos -> {
+            try {
+                long whole = nanos.setScale(0, RoundingMode.HALF_UP).longValueExact();
+                return Optional.of(Duration.ofNanos(negative ? -whole : whole));
+            } catch (ArithmeticException overflow) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The sum of the {@code <number><unit>} groups of {@code text}, in nanoseconds. */
+    private static Optional<BigDecimal> nanos(String text) {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        boolean negative = text.charAt(0) == '-';
-        int i = negative ? 1 : 0;
-        if (i >= text.length()) {
-            return Optional.empty();
-        }
         BigDecimal nanos = BigDecimal.ZERO;
+        int i = 0;
         while (i < text.length()) {
             int numberStart = i;
             while (i < text.length() && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
@@ -42,12 +52,7 @@ public final class DurationLiteral {
             }
             nanos = nanos.add(amount.get().multiply(BigDecimal.valueOf(unit.get())));
         }
-        try {
-            long whole = nanos.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
-            return Optional.of(Duration.ofNanos(negative ? -whole : whole));
-        } catch (ArithmeticException overflow) {
-            return Optional.empty();
-        }
+        return Optional.of(nanos);
     }
 
     /** The nanoseconds in one {@code unit}, or empty if {@code unit} is not a duration unit. */
@@ -76,7 +81,7 @@ public final class DurationLiteral {
     }
 
     /**
-     * Formats {@code d} so that {@link #parse} gives it back: {@code 1h30m}, {@code 200ms}, {@code 0s}; a part below a
+     * Formats {@code d} so that {@link #parse} gives it back: {@code 1h30m}, {@code 200ms}, {@code 30d}, {@code 0s}; a part below a
      * millisecond is written as decimal seconds ({@code 0.0005s}).
      */
     public static String format(Duration d) {
@@ -94,8 +99,8 @@ public final class DurationLiteral {
             return "0s";
         }
         StringBuilder b = new StringBuilder();
-        long[] sizes = {604_800_000L, 86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
-        String[] units = {"w", "d", "h", "m", "s", "ms"};
+        long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
+        String[] units = {"d", "h", "m", "s", "ms"};
         for (int i = 0; i < sizes.length; i++) {
             if (ms >= sizes[i]) {
                 b.append(ms / sizes[i]).append(units[i]);

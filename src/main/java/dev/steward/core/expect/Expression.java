@@ -1,8 +1,11 @@
 package dev.steward.core.expect;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,9 +36,17 @@ public sealed interface Expression extends Condition
 
     /** The first segment of every path the condition reads ({@code body}, {@code header}, {@code info}). */
     default Set<String> pathRoots() {
-        Set<String> out = new LinkedHashSet<>();
-        Ast.collectPaths(this, p -> out.add(p.root()));
-        return out;
+        return rootOffsets().keySet();
+    }
+
+    /**
+     * Each path root with the offset in the condition text where it is first used, so that a caller can point at an
+     * unknown one.
+     */
+    default Map<String, Integer> rootOffsets() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        Ast.collectPaths(this, p -> out.putIfAbsent(p.root(), p.offset()));
+        return Collections.unmodifiableMap(out);
     }
 
     /** The conjunction of {@code parts} (the {@code expect} list of a check); one part is returned as it is. */

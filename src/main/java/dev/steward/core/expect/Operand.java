@@ -1,6 +1,7 @@
 package dev.steward.core.expect;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** One side of a comparison: a path to an observed fact, or a literal value. */
@@ -40,20 +41,23 @@ sealed interface Operand {
         }
     }
 
-    /** A path such as {@code status}, {@code body.items[0].name}, {@code header["Content-Type"]}. */
-    record Path(String root, List<Segment> segments) implements Operand {
+    /**
+     * A path such as {@code status}, {@code body.items[0].name}, {@code header["Content-Type"]}; {@code offset} is
+     * where it starts in the condition text.
+     */
+    record Path(String root, List<Segment> segments, int offset) implements Operand {
         private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
         /** The dotted fact name ({@code info.used_memory}) when every segment is a plain name. */
-        java.util.Optional<String> dottedName() {
+        Optional<String> dottedName() {
             StringBuilder b = new StringBuilder(root);
             for (Segment s : segments) {
                 if (!(s instanceof Segment.Name(String name))) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
                 b.append('.').append(name);
             }
-            return java.util.Optional.of(b.toString());
+            return Optional.of(b.toString());
         }
 
         @Override

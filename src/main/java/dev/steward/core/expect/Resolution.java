@@ -1,5 +1,6 @@
 package dev.steward.core.expect;
 
+import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 
 /** What a path resolved to in one observation. */
@@ -19,6 +20,7 @@ sealed interface Resolution {
     /** How the resolved thing is shown as the value seen. */
     default String render() {
         return switch (this) {
+            case Present(Value.Dur(Duration d)) -> DurationLiteral.format(d);
             case Present(Value v) -> Resolution.shorten(v.toString());
             case Absent(String seen) -> seen;
             case Composite(JsonNode node) ->

@@ -1,5 +1,6 @@
 package dev.steward.core.expect;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -54,18 +55,12 @@ final class ValueComparison {
         if (op.ordering() && (l instanceof Value.Text || l instanceof Value.Bool)) {
             return new Mismatch(kind(l) + " has no order; use == or != (or matches for text)");
         }
-        int c = switch (l) {
-            case Value.Num(double a) ->
-                Double.isNaN(a) || Double.isNaN(((Value.Num) r).value())
-                        ? Integer.MIN_VALUE
-                        : Double.compare(a, ((Value.Num) r).value());
-            case Value.Dur(java.time.Duration a) -> a.compareTo(((Value.Dur) r).value());
-            case Value.Text(String a) -> a.equals(((Value.Text) r).value()) ? 0 : 1;
-            case Value.Bool(boolean a) -> a == ((Value.Bool) r).value() ? 0 : 1;
-        };
-        if (c == Integer.MIN_VALUE) {
-            return new Decided(op == Operator.NE);
+        if (l instanceof Value.Num(double a)
+                && r instanceof Value.Num(double b)
+                && (Double.isNaN(a) || Double.isNaN(b))) {
+            return new Decided(op == Operator.NE); // NaN equals nothing and has no order
         }
+        int c = order(l, r);
         return new Decided(
                 switch (op) {
                     case EQ -> c == 0;
@@ -75,6 +70,16 @@ final class ValueComparison {
                     case GT -> c > 0;
                     case GE -> c >= 0;
                 });
+    }
+
+    /** Compares two values of the same kind; text and booleans only as equal (0) or not (1). */
+    private static int order(Value l, Value r) {
+        return switch (l) {
+            case Value.Num(double a) -> Double.compare(a + 0.0, ((Value.Num) r).value() + 0.0); // -0.0 == 0.0
+            case Value.Dur(Duration a) -> a.compareTo(((Value.Dur) r).value());
+            case Value.Text(String a) -> a.equals(((Value.Text) r).value()) ? 0 : 1;
+            case Value.Bool(boolean a) -> a == ((Value.Bool) r).value() ? 0 : 1;
+        };
     }
 
     /** A text that holds a number becomes that number when the other side is a number. */

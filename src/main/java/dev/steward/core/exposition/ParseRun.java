@@ -1,37 +1,26 @@
 package dev.steward.core.exposition;
 
-import static dev.steward.core.exposition.NumberSyntax.isDigit;
-
 import dev.steward.core.series.Labels;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
 /**
- * The state of one parse: a cursor over the bytes, the current line, and a label builder reused from line to line.
- * Reads byte by byte with no regular expression and no per-character allocation; strings are created once per name
- * and value (ASCII without escapes is copied straight, anything else decoded as strict UTF-8).
+ * The grammar of one parse, line by line, over a {@link ByteCursor}: metadata lines, sample lines with their labels,
+ * values, timestamps and (OpenMetrics) exemplars. Holds the current line for error positions and a label builder
+ * reused from line to line.
  */
-final class ParseRun {
-    private final byte[] b;
-    private final int end;
-    private final boolean openMetrics;
+final class ParseRun extends ByteCursor {
     private final SampleHandler handler;
     private final Labels.Builder labels = Labels.builder();
     private final String[] seenNames = new String[64];
     private int seen;
-    private int pos;
     private int line;
     private int lineStart;
     private int samples;
     private boolean sawEof;
 
     ParseRun(byte[] b, int offset, int length, ExpositionFormat format, SampleHandler handler) {
-        this.b = b;
-        this.pos = offset;
-        this.end = offset + length;
-        this.openMetrics = format == ExpositionFormat.OPENMETRICS;
+        super(b, offset, length, format == ExpositionFormat.OPENMETRICS);
         this.handler = handler;
     }
 
@@ -97,8 +86,8 @@ final class ParseRun {
         switch (word) {
             case "HELP" -> handler.help(metadataName(), helpText());
             case "TYPE" -> typeLine();
-            case "UNIT" -> unitLine(wordStart);
-            case "EOF" -> eofLine(wordStart);
+            case "UNIT" -> unitLine();
+            case "EOF" -> eofLine();
             default -> {
                 if (openMetrics) {
                     throw new Malformed(
@@ -131,7 +120,7 @@ final class ParseRun {
         handler.type(family, type);
     }
 
-    private void unitLine(int wordStart) {
+    private void unitLine() {
         if (!openMetrics) {
             skipLine();
             return;
@@ -148,7 +137,7 @@ final class ParseRun {
         handler.unit(family, unit);
     }
 
-    private void eofLine(int wordStart) {
+    private void eofLine() {
         if (!openMetrics) {
             skipLine();
             return;
@@ -199,10 +188,13 @@ final class ParseRun {
         }
         if (pos < end && b[pos] == '{') {
             labelSet(true);
+            if (openMetrics || isBlank(pos) || pos >= end || b[pos] == '\n') {
+                requireBlank("a value");
+            } // else the text format, like Prometheus, takes a value right after the closing brace
         } else {
             pos = afterName;
+            requireBlank("a value");
         }
-        requireBlank("a value");
         int start = pos;
         scanToken();
         double value = NumberSyntax.parseFloat(b, start, pos, "a sample value");
@@ -306,161 +298,7 @@ final class ParseRun {
     }
 
     /** The value after an opening quote, up to the closing one, unescaped. */
-    private String quotedValue(String labelName) {
-        int start = pos;
-        boolean plain = true;
-        while (pos < end) {
-            byte c = b[pos];
-            if (c == '"') {
-                String v = plain ? ascii(start, pos) : unescape(start, pos, true, "value of label " + labelName);
-                pos++;
-                return v;
-            }
-            if (c == '\n') {
-                break;
-            }
-            if (c == '\\') {
-                plain = false;
-                pos++;
-            } else if (c < 0) {
-                plain = false;
-            }
-            pos++;
-        }
-        throw new Malformed(start - 1, "the value of label \"" + labelName + "\" has no closing quote");
-    }
-
     /** Unescapes {@code \\}, {@code \n} and (in label values and OpenMetrics help) {@code \"}; checks UTF-8. */
-    private String unescape(int start, int stop, boolean quotes, String what) {
-        byte[] out = new byte[stop - start];
-        int n = 0;
-        for (int i = start; i < stop; i++) {
-            byte c = b[i];
-            if (c == '\\' && i + 1 < stop) {
-                byte e = b[i + 1];
-                if (e == '\\' || e == 'n' || (quotes && e == '"')) {
-                    out[n++] = e == 'n' ? (byte) '\n' : e;
-                    i++;
-                    continue;
-                }
-            }
-            out[n++] = c;
-        }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(ByteBuffer.wrap(out, 0, n))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new Malformed(start, "invalid UTF-8 in " + what);
-        }
-    }
-
-    private void scanMetricName() {
-        if (pos < end && (isLetter(b[pos]) || b[pos] == '_' || b[pos] == ':')) {
-            pos++;
-            while (pos < end && (isLetter(b[pos]) || isDigit(b[pos]) || b[pos] == '_' || b[pos] == ':')) {
-                pos++;
-            }
-        }
-    }
-
-    private void scanLabelName() {
-        if (pos < end && (isLetter(b[pos]) || b[pos] == '_')) {
-            pos++;
-            while (pos < end && (isLetter(b[pos]) || isDigit(b[pos]) || b[pos] == '_')) {
-                pos++;
-            }
-        }
-    }
-
-    private void scanToken() {
-        while (pos < end && b[pos] != '\n' && !isBlank(pos)) {
-            pos++;
-        }
-    }
-
-    private static boolean isLetter(byte c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private boolean isBlank(int i) {
-        return i < end && (b[i] == ' ' || (!openMetrics && b[i] == '\t'));
-    }
-
-    private void skipBlanks() {
-        while (isBlank(pos)) {
-            pos++;
-        }
-    }
-
     /** Between tokens: one space in OpenMetrics, any run of blanks in the text format. */
-    private void skipSeparator() {
-        if (openMetrics) {
-            pos++;
-        } else {
-            skipBlanks();
-        }
-    }
-
-    private void requireBlank(String before) {
-        if (!isBlank(pos)) {
-            throw new Malformed(
-                    pos,
-                    "expected " + (openMetrics ? "a space" : "a blank") + " before " + before + ", found "
-                            + describe(pos));
-        }
-        skipSeparator();
-    }
-
-    private void expect(char c, String what) {
-        if (pos >= end || b[pos] != c) {
-            throw new Malformed(pos, "expected " + what + ", found " + describe(pos));
-        }
-        pos++;
-    }
-
     /** Accepts the end of the line (trailing blanks too in the text format) and moves past it. */
-    private void endOfLine() {
-        if (!openMetrics) {
-            skipBlanks();
-            if (pos < end && b[pos] == '\r' && pos + 1 < end && b[pos + 1] == '\n') {
-                pos++;
-            }
-        }
-        if (pos < end && b[pos] != '\n') {
-            throw new Malformed(pos, "expected the end of the line, found " + describe(pos));
-        }
-        pos = Math.min(pos + 1, end);
-    }
-
-    private int lineEnd() {
-        int i = pos;
-        while (i < end && b[i] != '\n') {
-            i++;
-        }
-        return i;
-    }
-
-    private void skipLine() {
-        pos = lineEnd() + 1;
-    }
-
-    private String ascii(int start, int stop) {
-        return new String(b, start, stop - start, StandardCharsets.ISO_8859_1);
-    }
-
-    private String describe(int i) {
-        if (i >= end) {
-            return "the end of the input";
-        }
-        byte c = b[i];
-        if (c == '\n') {
-            return "the end of the line";
-        }
-        if (c >= 0x20 && c < 0x7f) {
-            return "'" + (char) c + "'";
-        }
-        return String.format("byte 0x%02x", c & 0xff);
-    }
 }

@@ -8,6 +8,10 @@ import java.util.regex.PatternSyntaxException;
  * One label condition of a selector: {@code name="v"}, {@code name!="v"}, {@code name=~"re"} or {@code name!~"re"}.
  * Regular expressions are fully anchored and {@code .} matches a newline, as in Prometheus. A series without the
  * label is matched as if its value were the empty string, so {@code job!="x"} matches series with no {@code job}.
+ *
+ * <p>Patterns are compiled by {@code java.util.regex}, not RE2 as in Prometheus. The common syntax is the same; RE2's
+ * {@code (?P<name>...)} groups are not accepted, and Java's backreferences and lookarounds are (Prometheus rejects
+ * them), so a PromQL parser that wants strict compatibility checks patterns before building a matcher.
  */
 public final class LabelMatcher {
     /** The four matcher operators of PromQL. */

@@ -38,8 +38,12 @@ public final class Labels implements Comparable<Labels> {
 
     /** Labels of a metric name followed by alternating label names and values. */
     public static Labels metric(String metricName, String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("Labels.metric needs name/value pairs after the metric name, got an odd"
+                    + " count " + namesAndValues.length + ": " + Arrays.toString(namesAndValues));
+        }
         Builder b = builder().add(METRIC_NAME, metricName);
-        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
             b.add(namesAndValues[i], namesAndValues[i + 1]);
         }
         return b.build();
@@ -167,13 +171,18 @@ public final class Labels implements Comparable<Labels> {
         return Integer.compare(pairs.length, o.pairs.length);
     }
 
-    /** Prometheus form: {@code up{job="api"}}, or {@code {job="api"}} when there is no metric name. */
+    /**
+     * Prometheus form: {@code up{job="api"}}, {@code up} alone, or {@code {job="api"}} when there is no metric name.
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
         String name = metricName();
         if (name != null) {
             sb.append(name);
+            if (pairs.length == 2) {
+                return sb.toString();
+            }
         }
         sb.append('{');
         boolean first = true;

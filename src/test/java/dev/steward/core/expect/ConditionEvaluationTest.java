@@ -107,7 +107,8 @@ class ConditionEvaluationTest {
                 Arguments.of("503 == status", "503 == status", "200"),
                 Arguments.of("status in [500, 503]", "status in [500, 503]", "200"),
                 Arguments.of("latency < 100ms", "latency < 100ms", "150ms"),
-                Arguments.of("cert_expiry < 14d", "cert_expiry < 14d", "2592000s"),
+                Arguments.of("cert_expiry < 14d", "cert_expiry < 14d", "30d"),
+                Arguments.of("latency > 1s", "latency > 1s", "150ms"),
                 Arguments.of("body.status == \"Down\"", "body.status == \"Down\"", "\"Healthy\""),
                 Arguments.of("body.items[5].name == \"a\"", "body.items[5].name == \"a\"", "<missing>"),
                 Arguments.of("body.count.deeper == 1", "body.count.deeper == 1", "<missing>"),
@@ -151,6 +152,23 @@ class ConditionEvaluationTest {
     }
 
     @Test
+    void notANumberEqualsNothingAndNegativeZeroEqualsZero() {
+        Observation o = Observation.builder()
+                .fact("nan", Value.num(Double.NaN))
+                .document("body", "{\"z\": -0.0}")
+                .build();
+        assertThat(ConditionParser.parse("nan == 0 or nan < 1 or nan >= 1")
+                        .evaluate(o)
+                        .passed())
+                .isFalse();
+        assertThat(ConditionParser.parse("nan != 0").evaluate(o).passed()).isTrue();
+        assertThat(ConditionParser.parse("body.z == 0 and body.z >= 0 and not body.z < 0")
+                        .evaluate(o)
+                        .passed())
+                .isTrue();
+    }
+
+    @Test
     void missingFactsFailInsteadOfThrowing() {
         Verdict v = ConditionParser.parse("body.status == \"Healthy\"").evaluate(Observation.EMPTY);
         assertThat(v).isEqualTo(new Verdict.Fail("body.status == \"Healthy\"", "<missing>"));
@@ -164,6 +182,15 @@ class ConditionEvaluationTest {
                 .build();
         assertThat(ConditionParser.parse("cluster.status == \"yellow\"").evaluate(o))
                 .isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void regularExpressionThatExhaustsTheStackFailsInsteadOfThrowing() {
+        Observation o =
+                Observation.builder().document("body", "ab".repeat(500_000)).build();
+        Verdict v = ConditionParser.parse("body matches \"^(a|b)*$\"").evaluate(o);
+        assertThat(v).isInstanceOf(Verdict.Fail.class);
+        assertThat(((Verdict.Fail) v).seen()).endsWith("(the regular expression is too complex for this value)");
     }
 
     @Test
@@ -190,5 +217,9 @@ class ConditionEvaluationTest {
                 "header[\"X-A\"] == \"1\" or body.items[0].name == \"a\" and info.used_memory < 1GB");
         assertThat(e.paths()).containsExactly("header[\"X-A\"]", "body.items[0].name", "info.used_memory");
         assertThat(e.pathRoots()).containsExactly("header", "body", "info");
+        assertThat(e.rootOffsets())
+                .containsEntry("header", 0)
+                .containsEntry("body", 24)
+                .containsEntry("info", 54);
     }
 }

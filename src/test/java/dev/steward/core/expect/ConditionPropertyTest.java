@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,6 +25,12 @@ class ConditionPropertyTest {
     static final String[] BOOL_PATHS = {"body.ok", "tls"};
     static final int OBSERVATIONS_PER_CASE = 40;
     static final String[] OPS = {"==", "!=", "<", "<=", ">", ">="};
+
+    @BeforeAll
+    static void printSeed() {
+        System.out.println("%s: seeds %d..%d (rerun with -D%s=%d)"
+                .formatted("ConditionPropertyTest", BASE, BASE + 299, "expect.seed", BASE));
+    }
 
     static Stream<Long> seeds() {
         return LongStream.range(BASE, BASE + 300).boxed();

@@ -3,6 +3,7 @@ package dev.steward.core.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -146,10 +147,12 @@ class ConditionSyntaxTest {
 
     @Test
     void durationFormatGivesBackWhatParseReads() {
-        for (String s : new String[] {"1h30m", "200ms", "0s", "1w2d3h4m5s6ms", "-5s", "0.0005s"}) {
+        for (String s : new String[] {"1h30m", "200ms", "0s", "9d3h4m5s6ms", "-5s", "0.0005s"}) {
             assertThat(DurationLiteral.format(DurationLiteral.parse(s).orElseThrow()))
                     .isEqualTo(s);
         }
+        assertThat(DurationLiteral.format(Duration.ofDays(14))).isEqualTo("14d");
+        assertThat(DurationLiteral.parse("2w")).contains(Duration.ofDays(14));
         assertThat(DurationLiteral.parse("30 seconds")).isEmpty();
         assertThat(DurationLiteral.parse("30")).isEmpty();
         assertThat(DurationLiteral.parse("5S")).isEmpty();

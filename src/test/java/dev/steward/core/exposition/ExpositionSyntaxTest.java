@@ -73,6 +73,13 @@ class ExpositionSyntaxTest {
     }
 
     @Test
+    void takesAValueRightAfterTheClosingBraceInTheTextFormatOnly() {
+        assertThat(only("m{a=\"1\"}2\n").value()).isEqualTo(2);
+        assertThat(error("m{a=\"1\"}2\n# EOF\n", ExpositionFormat.OPENMETRICS).message())
+                .isEqualTo("expected a space before a value, found '2'");
+    }
+
+    @Test
     void dropsEmptyLabelValuesLikePrometheus() {
         assertThat(only("m{a=\"\",b=\"x\"} 1").labels()).isEqualTo(Labels.metric("m", "b", "x"));
     }

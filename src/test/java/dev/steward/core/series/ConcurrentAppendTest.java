@@ -50,6 +50,53 @@ class ConcurrentAppendTest {
         }
     }
 
+    @Test
+    void retentionRunningDuringAppendsNeverLosesCountOfASample() throws Exception {
+        MemorySeriesStore store = new MemorySeriesStore(SeriesStoreSettings.DEFAULTS.withSamplesPerChunk(8));
+        LongAdder appended = new LongAdder();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < 16; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    SeriesRef ref = store.getOrCreate(Labels.metric("m", "thread", Integer.toString(thread)));
+                    start.await();
+                    for (int i = 0; i < 2_000; i++) {
+                        // every fifth series goes quiet half way, so retention removes it while others append
+                        if (thread % 5 == 0 && i > 1_000) {
+                            break;
+                        }
+                        if (store.append(ref, i * 1_000L, i).appended()) {
+                            appended.increment();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            futures.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 400; i++) {
+                    store.truncateBefore(i * 5_000L);
+                }
+                return null;
+            }));
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+        SeriesStoreStats stats = store.stats();
+        assertThat(appended.sum()).isEqualTo(12 * 2_000 + 4 * 1_001);
+        assertThat(stats.samples() + stats.retentionDroppedSamples()).isEqualTo(appended.sum());
+        long held = 0;
+        for (SelectedSeries s : store.select(List.of(), Long.MIN_VALUE, Long.MAX_VALUE)) {
+            held += s.samples().size();
+        }
+        assertThat(held).isEqualTo(stats.samples());
+        assertThat(store.series(List.of(), Long.MIN_VALUE, Long.MAX_VALUE)).hasSize((int) stats.series());
+    }
+
     private final LongAdder sharedAccepted = new LongAdder();
 
     private Void appendAll(MemorySeriesStore store, int thread, CountDownLatch start) throws Exception {

@@ -28,6 +28,7 @@ class LabelsTest {
         assertThat(Labels.metric("up", "job", "a\"b\\c\nd").toString()).isEqualTo("up{job=\"a\\\"b\\\\c\\nd\"}");
         assertThat(Labels.of("a", "1", "b", "2").toString()).isEqualTo("{a=\"1\", b=\"2\"}");
         assertThat(Labels.EMPTY.toString()).isEqualTo("{}");
+        assertThat(Labels.metric("up").toString()).isEqualTo("up");
     }
 
     @Test

@@ -51,14 +51,17 @@ bench_require_ports_free() {
 
 # bench_wait_http URL SECONDS PID: waits until URL answers 2xx, at most SECONDS, failing early if PID has exited.
 bench_wait_http() {
-  local url="$1" limit="$2" pid="$3" i
-  for i in $(seq 1 $((limit * 10))); do
+  local url="$1" deadline=$((SECONDS + $2)) pid="$3"
+  while [ "$SECONDS" -lt "$deadline" ]; do
     curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null && return 0
     kill -0 "$pid" 2>/dev/null || return 1
     sleep 0.1
   done
   return 1
 }
+
+# jcmd with a time limit (an attach to a stuck JVM can wait for ever).
+bench_jcmd() { timeout 30 "$JAVA_HOME/bin/jcmd" "$@"; }
 
 # Builds target/steward-all.jar when it is absent or older than the sources (the same rule as bin/steward), so that
 # no build happens inside a measurement.
@@ -103,7 +106,7 @@ bench_calc() { awk "BEGIN { v = $1; if (v == int(v)) printf \"%d\n\", v; else pr
 
 # Heap used in MiB from `jcmd PID GC.heap_info` (G1 and Serial/Parallel layouts), empty if it cannot attach.
 bench_jcmd_heap_mib() {
-  "$JAVA_HOME/bin/jcmd" "$1" GC.heap_info 2>/dev/null | awk '
+  bench_jcmd "$1" GC.heap_info 2>/dev/null | awk '
     / used [0-9]+K/ && ($1 == "garbage-first" || $1 == "def" || $1 == "PSYoungGen" || $1 == "ParOldGen" || $1 == "tenured") {
       for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); kb += v }
     }

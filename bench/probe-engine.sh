@@ -111,6 +111,16 @@ write_stack() { # write_stack FILE HANGING
 
 scrape_steward() { curl -fsS --max-time 20 "http://127.0.0.1:$STEWARD_PORT/metrics" -o "$1"; }
 
+# steward_failed PHASE DIR PID WHAT: records why a phase has no figures (with a thread dump) and ends that Steward.
+steward_failed() {
+  bench_log "$1: $4"
+  bench_jcmd "$3" Thread.print >"$2/threads-at-failure.txt" 2>&1 || true
+  printf 'phase=%s\nerror=%s\n' "$1" "$4" >"$RUN/$1.env"
+  tail -5 "$2/steward.log" >&2
+  bench_stop "$3"
+  return 1
+}
+
 run_steward() { # run_steward PHASE HANGING
   local phase="$1" hanging="$2" dir="$RUN/$1"
   mkdir -p "$dir/data"
@@ -121,26 +131,26 @@ run_steward() { # run_steward PHASE HANGING
   STEWARD_JAVA_OPTS="$opts" bench_spawn "$dir/steward.log" "${BENCH_STEWARD_BIN:-$ROOT/bin/steward}" run \
     --config "$dir/stack.yml" --data "$dir/data" --port "$STEWARD_PORT"
   local pid=$BENCH_LAST_PID
-  if ! bench_wait_http "http://127.0.0.1:$STEWARD_PORT/metrics" 60 "$pid"; then
-    tail -30 "$dir/steward.log" >&2
-    bench_die "$phase: steward did not serve /metrics on 127.0.0.1:$STEWARD_PORT within 60 s"
-  fi
+  bench_wait_http "http://127.0.0.1:$STEWARD_PORT/metrics" 60 "$pid" \
+    || { steward_failed "$phase" "$dir" "$pid" "no answer from /metrics within 60 s of the launch"; return 1; }
   sleep "$WARMUP"
 
   local t0 c0 g0 f0 t1 c1 f1 heap_max=0 h i steps=$((WINDOW / 10))
-  scrape_steward "$dir/metrics-0.txt"
+  scrape_steward "$dir/metrics-0.txt" \
+    || { steward_failed "$phase" "$dir" "$pid" "no answer from /metrics within 20 s after the warm-up"; return 1; }
   farm_stats reset >/dev/null
   t0=$(bench_now); c0=$(bench_cpu_ticks "$pid"); g0=$(wc -l <"$dir/gc.log"); f0=$(bench_cpu_ticks "$FARM_PID")
   for ((i = 1; i <= steps; i++)); do
     sleep 10
     h=$(bench_jcmd_heap_mib "$pid"); [ -n "$h" ] && [ "$h" -gt "$heap_max" ] && heap_max=$h
-    [ "$i" = $((steps / 2)) ] && "$JAVA_HOME/bin/jcmd" "$pid" Thread.print >"$dir/threads.txt" 2>&1
+    if [ "$i" = $((steps / 2)) ]; then bench_jcmd "$pid" Thread.print >"$dir/threads.txt" 2>&1 || true; fi
   done
   sleep $((WINDOW - steps * 10))
   c1=$(bench_cpu_ticks "$pid"); f1=$(bench_cpu_ticks "$FARM_PID"); t1=$(bench_now)
   farm_stats >"$dir/farm.env"
-  scrape_steward "$dir/metrics-1.txt"
-  kill -0 "$pid" 2>/dev/null || bench_die "$phase: steward exited during the window (see $dir/steward.log)"
+  kill -0 "$pid" 2>/dev/null || { steward_failed "$phase" "$dir" "$pid" "steward exited during the window"; return 1; }
+  scrape_steward "$dir/metrics-1.txt" \
+    || { steward_failed "$phase" "$dir" "$pid" "no answer from /metrics within 20 s at the window's end"; return 1; }
 
   local m0="$dir/metrics-0.txt" m1="$dir/metrics-1.txt" gc
   gc=$(bench_gc_summary "$dir/gc.log" "$g0")
@@ -175,6 +185,8 @@ run_steward() { # run_steward PHASE HANGING
     echo "farm_cores=$(bench_calc "($f1 - $f0) / $BENCH_TICKS / $secs")"
     cat "$dir/farm.env"
   } >"$RUN/$phase.env" 2>"$dir/calc.err" || true
+  # After the window (it forces a full GC): the live objects by class, to see where the heap goes.
+  bench_jcmd "$pid" GC.class_histogram >"$dir/histogram.txt" 2>&1 || true
   bench_stop "$pid"
   [ "$PROFILE" = 1 ] && [ -f "$dir/profile.jfr" ] && "$JAVA_HOME/bin/jfr" view hot-methods "$dir/profile.jfr" >"$dir/hot-methods.txt" 2>&1
   cat "$RUN/$phase.env" >&2
@@ -277,6 +289,7 @@ EOF
 # Summary.
 
 val() { awk -F= -v k="$2" '$1 == k { print $2 }' "$RUN/$1.env" 2>/dev/null; }
+measured() { [ -f "$RUN/$1.env" ] && [ -z "$(val "$1" error)" ]; }
 
 summary() {
   local phase
@@ -292,6 +305,10 @@ summary() {
   echo "|---|---|---|---|---|---|---|---|---|---|"
   for phase in steward hang blackbox; do
     [ -f "$RUN/$phase.env" ] || continue
+    if [ -n "$(val "$phase" error)" ]; then
+      echo "| $phase | no figures: $(val "$phase" error) (bench/results/probe-engine-$STAMP/$phase/) |||||||||"
+      continue
+    fi
     local label="Steward" lag heap farm_rate
     farm_rate=$(bench_calc "$(val "$phase" farm_requests) / $(val "$phase" seconds)")
     if [ "$phase" = blackbox ]; then
@@ -307,18 +324,18 @@ summary() {
       "$heap | $(val "$phase" rss_peak_mib) |"
   done
   echo
-  if [ -f "$RUN/steward.env" ] && [ -f "$RUN/blackbox.env" ]; then
+  if measured steward && measured blackbox; then
     echo "probes per CPU second, Steward / blackbox_exporter: $(bench_calc "$(val steward probes_per_cpu_s) / $(val blackbox probes_per_cpu_s)") (goal >= 2)"
   fi
-  if [ -f "$RUN/steward.env" ]; then
+  if measured steward; then
     echo "Steward CPU: $(val steward cores) cores (goal <= 0.5); lag p99 $(val steward lag_p99_ms) ms (goal < 100);" \
       "GC: $(val steward gc_pauses) pauses, $(val steward gc_pause_total_ms) ms in total, longest $(val steward gc_pause_max_ms) ms"
   fi
-  if [ -f "$RUN/hang.env" ]; then
+  if measured hang; then
     echo "with $HANG hanging targets: lag p99 $(val hang lag_p99_ms) ms, max $(val hang lag_max_ms) ms" \
       "(without: $(val steward lag_p99_ms) / $(val steward lag_max_ms) ms)"
   fi
-  if [ -f "$RUN/blackbox.env" ]; then
+  if measured blackbox; then
     echo "blackbox_exporter: self-reported CPU $(val blackbox self_cpu_s) s vs /proc $(val blackbox cpu_s) s;" \
       "mean probe duration $(val blackbox probe_duration_avg_ms) ms; Prometheus itself used $(val blackbox prometheus_cores) cores"
   fi
@@ -333,8 +350,8 @@ bench_require_ports_free $(seq "$FARM_PORT" "$HANG_PORT") "$STEWARD_PORT" "$BLAC
 start_farm
 for phase in $PHASES; do
   case "$phase" in
-    steward) run_steward steward 0 ;;
-    hang) run_steward hang "$HANG" ;;
+    steward) run_steward steward 0 || true ;;
+    hang) run_steward hang "$HANG" || true ;;
     blackbox) run_blackbox ;;
     *) bench_die "unknown phase $phase (steward, hang, blackbox)" ;;
   esac

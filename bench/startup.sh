@@ -62,12 +62,13 @@ one_run() {
   local n="$1" dir="$RUN/run-$1" data
   mkdir -p "$dir"
   data="$dir/data"; [ "$KEEP_DATA" = 1 ] && data="$RUN/data"
-  local launch pid metrics_at="" first="" start="" i
+  local launch pid metrics_at="" first="" start=""
   launch=$(bench_now)
   STEWARD_JAVA_OPTS="-Xmx$HEAP ${BENCH_STEWARD_OPTS:-}" bench_spawn "$dir/steward.log" \
     "${BENCH_STEWARD_BIN:-$ROOT/bin/steward}" run --config "$RUN/stack.yml" --data "$data" --port "$STEWARD_PORT"
   pid=$BENCH_LAST_PID
-  for i in $(seq 1 600); do # at most 60 s
+  local deadline=$((SECONDS + 60))
+  while [ "$SECONDS" -lt "$deadline" ]; do
     if curl -fsS --max-time 1 "http://127.0.0.1:$STEWARD_PORT/metrics" -o "$dir/poll.txt" 2>/dev/null; then
       [ -z "$metrics_at" ] && metrics_at=$(bench_now)
       first=$(bench_metric "$dir/poll.txt" steward_first_probe_time_seconds)

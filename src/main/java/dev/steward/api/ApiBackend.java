@@ -37,9 +37,13 @@ public interface ApiBackend {
 
     record ComponentHealth(boolean up, Map<String, Object> details) {}
 
+    /** One error of a rejected stack file: where, the path ({@code services.api.checks[0].interval}), what. */
+    record ConfigProblem(
+            String file, int line, int column, String path, String message, String seen, String expected) {}
+
     sealed interface ReloadOutcome {
         record Reloaded(int checks, int added, int removed, int changed) implements ReloadOutcome {}
 
-        record Rejected(List<String> errors) implements ReloadOutcome {}
+        record Rejected(List<ConfigProblem> errors) implements ReloadOutcome {}
     }
 }

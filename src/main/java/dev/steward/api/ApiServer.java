@@ -8,6 +8,7 @@ import dev.steward.core.rollup.Rollup;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,10 +39,26 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.get("/metrics", this::metrics);
             cfg.routes.get(
                     "/api/v1/status",
-                    ctx -> send(ctx, 200, StatusDocument.build(backend.config(), backend.checks(), backend.now())));
+                    ctx -> send(
+                            ctx,
+                            200,
+                            StatusDocument.build(
+                                    backend.config(), backend.checks(), backend.scrapes(), backend.now())));
             cfg.routes.get("/api/v1/checks/{service}/{check}/history", this::history);
             cfg.routes.post("/-/reload", this::reload);
             cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.errors()));
+            // Javalin's own 404/405 come as HttpResponseException, which the Exception handler below does not see
+            cfg.routes.exception(
+                    HttpResponseException.class,
+                    (e, ctx) -> error(
+                            ctx,
+                            e.getStatus(),
+                            switch (e.getStatus()) {
+                                case 404 -> "no route for " + ctx.method() + " " + ctx.path();
+                                case 405 -> "method " + ctx.method() + " not allowed on " + ctx.path();
+                                default -> e.getMessage();
+                            },
+                            List.of()));
             cfg.routes.exception(
                     Exception.class,
                     (e, ctx) -> error(
@@ -206,7 +223,19 @@ public final class ApiServer implements AutoCloseable {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("status", "error");
                 doc.put("error", "the new stack file is invalid; the running configuration is unchanged");
-                doc.put("errors", r.errors());
+                List<Object> errors = new ArrayList<>();
+                for (ApiBackend.ConfigProblem e : r.errors()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("field", e.path());
+                    m.put("value", e.seen());
+                    m.put("expected", e.expected());
+                    m.put("message", e.message());
+                    m.put("file", e.file());
+                    m.put("line", e.line());
+                    m.put("column", e.column());
+                    errors.add(m);
+                }
+                doc.put("errors", errors);
                 send(ctx, 400, doc);
             }
         }

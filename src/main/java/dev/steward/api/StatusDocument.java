@@ -23,6 +23,15 @@ public final class StatusDocument {
     private StatusDocument() {}
 
     public static Map<String, Object> build(StackConfig stack, Map<CheckId, CheckSnapshot> checks, Instant now) {
+        return build(stack, checks, List.of(), now);
+    }
+
+    /** With the latest outcome of each service's metrics scrape, shown under the service as {@code metrics}. */
+    public static Map<String, Object> build(
+            StackConfig stack,
+            Map<CheckId, CheckSnapshot> checks,
+            List<dev.steward.scrape.ScrapeLoop.TargetStatus> scrapes,
+            Instant now) {
         Map<CheckId, CheckState> states = new LinkedHashMap<>();
         checks.forEach((id, s) -> states.put(id, s.state()));
         boolean suspect = StatusPolicy.suspectConnectivity(states);
@@ -32,7 +41,12 @@ public final class StatusDocument {
         for (ServiceConfig service : stack.services().values()) {
             ServiceStatus status = services.get(service.name());
             overall = CheckStatus.worst(overall, status.status());
-            list.add(service(service, status, checks, suspect));
+            Map<String, Object> doc = service(service, status, checks, suspect);
+            scrapes.stream()
+                    .filter(t -> t.service().equals(service.name()))
+                    .findFirst()
+                    .ifPresent(t -> doc.put("metrics", scrape(t)));
+            list.add(doc);
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("stack", stack.stack());
@@ -69,6 +83,15 @@ public final class StatusDocument {
             }
         }
         m.put("checks", list);
+        return m;
+    }
+
+    private static Map<String, Object> scrape(dev.steward.scrape.ScrapeLoop.TargetStatus t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("url", t.url());
+        m.put("up", t.up());
+        t.error().ifPresent(e -> m.put("error", e));
+        m.put("last_scrape", t.lastScrape().toString());
         return m;
     }
 

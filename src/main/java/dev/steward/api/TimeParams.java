@@ -6,12 +6,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Parses time parameters as Prometheus's API does: RFC 3339 or unix seconds with an optional fraction. */
-final class TimeParams {
-    static final String EXPECTED = "an RFC 3339 time (2026-11-24T10:00:00Z) or unix seconds (1764000000.5)";
+public final class TimeParams {
+    public static final String EXPECTED = "an RFC 3339 time (2026-11-24T10:00:00Z) or unix seconds (1764000000.5)";
 
     private TimeParams() {}
 
-    static Optional<Instant> parse(String value) {
+    public static Optional<Instant> parse(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

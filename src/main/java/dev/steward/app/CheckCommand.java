@@ -81,7 +81,7 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             out.print(CheckTable.render(outcomes));
             long failed = outcomes.stream().filter(o -> !o.result().success()).count();
-            out.printf("%d checks, %d failed%n", outcomes.size(), failed);
+            out.printf("%d check%s, %d failed%n", outcomes.size(), outcomes.size() == 1 ? "" : "s", failed);
         }
         out.flush();
         return healthy ? 0 : 1;

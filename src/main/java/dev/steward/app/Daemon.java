@@ -75,6 +75,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     private volatile StackConfig config;
     private volatile boolean running = true;
     private volatile String lastReloadError = "";
+    private Instant lastRetention;
 
     /**
      * How the daemon gets time and threads. {@link #system()} in production; tests pass a hand-driven clock, a direct
@@ -218,9 +219,10 @@ public final class Daemon implements ApiBackend, AutoCloseable {
             rollupSink.flush(now);
             series.truncateBefore(now.minus(options.seriesRetention()).toEpochMilli());
             series.enforceBudget();
-            if (now.getEpochSecond() % 3600 < 60) {
+            if (lastRetention == null || !now.isBefore(lastRetention.plus(Duration.ofHours(1)))) {
                 RollupRetention.DEFAULT.applyTo(rollups, now);
                 events.deleteBefore(now.minus(EVENT_RETENTION));
+                lastRetention = now;
             }
         } catch (RuntimeException e) {
             LOG.error("housekeeping failed (will retry in a minute)", e);
@@ -243,7 +245,16 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                     "reload ({}) rejected, keeping the running configuration:\n  {}",
                     trigger,
                     String.join("\n  ", errors));
-            return new ReloadOutcome.Rejected(errors);
+            return new ReloadOutcome.Rejected(invalid.errors().stream()
+                    .map(e -> new ConfigProblem(
+                            e.file(),
+                            e.line(),
+                            e.column(),
+                            e.path(),
+                            e.message(),
+                            e.seen().orElse(null),
+                            e.expected().orElse(null)))
+                    .toList());
         }
         StackConfig next = ((LoadResult.Loaded) loaded).config();
         Map<CheckId, CheckConfig> before = new LinkedHashMap<>();
@@ -296,12 +307,20 @@ public final class Daemon implements ApiBackend, AutoCloseable {
 
     @Override
     public String metricsText() {
-        Map<CheckId, CheckSnapshot> snapshot = checks.snapshot();
+        return renderMetrics(checks.snapshot(), stats, series.stats(), this::labelsOf);
+    }
+
+    /** The {@code /metrics} text: process, scheduler and store metrics, then every check's latest probe series. */
+    static String renderMetrics(
+            Map<CheckId, CheckSnapshot> snapshot,
+            SchedulerStats stats,
+            dev.steward.core.series.SeriesStoreStats seriesStats,
+            java.util.function.Function<CheckConfig, Labels> labelsOf) {
         List<MetricFamily> families = new ArrayList<>();
         families.addAll(ProcessMetrics.families());
         families.addAll(EngineMetrics.schedulerFamilies(stats, snapshot.size()));
-        families.addAll(EngineMetrics.storeFamilies(series.stats()));
-        families.addAll(EngineMetrics.probeFamilies(snapshot, this::labelsOf));
+        families.addAll(EngineMetrics.storeFamilies(seriesStats));
+        families.addAll(EngineMetrics.probeFamilies(snapshot, labelsOf));
         return ExpositionWriter.write(families);
     }
 

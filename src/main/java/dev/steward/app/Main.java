@@ -1,5 +1,6 @@
 package dev.steward.app;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "steward",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT, // --help and --version on every subcommand too
         versionProvider = Main.VersionProvider.class,
         description = "Watches every component of a service stack and tells you what is wrong.",
         subcommands = {
@@ -14,6 +16,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ValidateCommand.class,
             CheckCommand.class,
+            QueryCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -26,8 +29,19 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /** Runs the command line writing to {@code out} and {@code err} (null: standard streams); returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExitCodeExceptionMapper(e -> 2);
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         return cli.execute(args);
     }
 

@@ -40,15 +40,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--store",
             paramLabel = "JDBC_URL",
-            description = "A PostgreSQL JDBC URL to use instead of SQLite; user and password from "
-                    + "STEWARD_STORE_USER and STEWARD_STORE_PASSWORD.")
+            description =
+                    "A JDBC URL for the store instead of SQLite in --data (jdbc:postgresql://host/db, or "
+                            + "jdbc:sqlite:/path/file.db); user and password from STEWARD_STORE_USER and STEWARD_STORE_PASSWORD.")
     String store;
 
     @Option(
             names = "--retention",
             paramLabel = "DURATION",
             defaultValue = "15d",
-            description = "How long in-memory samples are kept (s, m, h, d). Default: ${DEFAULT-VALUE}.")
+            description = "How long in-memory samples are kept (ms, s, m, h, d, w; 1h30m). Default: ${DEFAULT-VALUE}.")
     String retention;
 
     @Option(
@@ -68,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
         if (keep.isEmpty() || budgetMiB <= 0) {
             err.println(
                     keep.isEmpty()
-                            ? "--retention " + retention + ": expected a duration such as 15d, 12h, 90m"
+                            ? "--retention " + retention + ": expected a positive duration such as 15d, 12h, 1h30m"
                             : "--memory-budget " + budgetMiB + ": expected a positive number of MiB");
             err.flush();
             return 2;

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code GET /demo/faults}: {@code {"faults":[{"service":"api","fault":"slow","latency_ms":3000}]}}
  *   <li>{@code POST /demo/faults} with {@code {"service":"search","fault":"status","status":"red"}} or {@code
  *       {"service":"api","fault":"clear"}}: applies it, answers the active faults as above; a bad body gets 400 with
- *       {@code {"error":..., "errors":[{"field","value","expected","allowed"}]}}
+ *       {@code {"status":"error","error":..., "errors":[{"field","value","expected","allowed"}]}}
  *   <li>{@code DELETE /demo/faults}: clears every fault, answers {@code {"faults":[]}}
  * </ul>
  *
@@ -86,6 +86,7 @@ public final class FaultApi {
 
     private static Response rejected(List<FaultRequest.FieldError> errors) {
         var body = new LinkedHashMap<String, Object>();
+        body.put("status", "error");
         body.put("error", "invalid fault request: " + FaultRequest.describe(errors));
         body.put("errors", errors);
         return new Response(400, JSON.writeValueAsString(body));
@@ -93,7 +94,8 @@ public final class FaultApi {
 
     /** The fault was recorded but a service could not follow it (for example its port was taken meanwhile). */
     private static Response failed(RuntimeException e) {
-        return new Response(500, JSON.writeValueAsString(Map.of("error", String.valueOf(e.getMessage()))));
+        return new Response(
+                500, JSON.writeValueAsString(Map.of("status", "error", "error", String.valueOf(e.getMessage()))));
     }
 
     private static void send(Context ctx, Response response) {

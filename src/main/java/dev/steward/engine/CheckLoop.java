@@ -142,8 +142,20 @@ public final class CheckLoop {
             Duration spent = Duration.ofNanos(nanoTicker.getAsLong() - t0);
             seen = ProbeObservation.failed(spent, Failure.of(FailureKind.PROTOCOL, "probe failed unexpectedly: " + e));
         }
-        complete(entry, started, seen);
+        complete(entry, stamp(dueAt, started), seen);
     }
+
+    /**
+     * The time a result is recorded at: the scheduled instant when the probe started within {@link #ALIGN_TOLERANCE}
+     * of it (regular timestamps compress to a fraction of a byte per sample, as Prometheus aligns scrape timestamps),
+     * else the real start.
+     */
+    static Instant stamp(Instant dueAt, Instant started) {
+        Duration lag = Duration.between(dueAt, started);
+        return !lag.isNegative() && lag.compareTo(ALIGN_TOLERANCE) <= 0 ? dueAt : started;
+    }
+
+    static final Duration ALIGN_TOLERANCE = Duration.ofMillis(25);
 
     private void complete(Entry entry, Instant started, ProbeObservation seen) {
         ProbeResult result = CheckJudge.judge(entry.config, seen, started);

@@ -100,6 +100,29 @@ public final class ScrapeLoop {
 
     void scrape(Target target) {
         Instant start = clock.instant();
+        try {
+            scrapeOnce(target, start);
+        } catch (RuntimeException e) {
+            status.put(
+                    target.service(),
+                    new TargetStatus(
+                            target.service(),
+                            target.config().url().toString(),
+                            false,
+                            Optional.of("scrape failed: " + e),
+                            start));
+        } finally {
+            synchronized (this) {
+                if (targets.get(target.service()) == target) {
+                    Instant next = start.plus(target.config().interval());
+                    Instant now = clock.instant();
+                    timetable.schedule(target.service(), next.isBefore(now) ? now : next);
+                }
+            }
+        }
+    }
+
+    private void scrapeOnce(Target target, Instant start) {
         long t0 = nanoTicker.getAsLong();
         long ts = start.toEpochMilli();
         ScrapeConfig c = target.config();
@@ -148,13 +171,6 @@ public final class ScrapeLoop {
         status.put(
                 target.service(),
                 new TargetStatus(target.service(), c.url().toString(), error.isEmpty(), error, start));
-        synchronized (this) {
-            if (targets.get(target.service()) == target) {
-                Instant next = start.plus(c.interval());
-                Instant now = clock.instant();
-                timetable.schedule(target.service(), next.isBefore(now) ? now : next);
-            }
-        }
     }
 
     static Labels relabel(Labels scraped, Labels base) {

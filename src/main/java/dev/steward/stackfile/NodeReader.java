@@ -193,6 +193,10 @@ final class NodeReader {
         }
     }
 
+    /** Headers the JDK HTTP client sets and refuses to take from the caller. */
+    static final java.util.List<String> RESTRICTED_HEADERS =
+            java.util.List.of("connection", "content-length", "expect", "host", "upgrade");
+
     /** HTTP headers: name to value, values may hold secrets. */
     Map<String, Secret> headers(YamlNode node, String path) {
         Map<String, Secret> out = new LinkedHashMap<>();
@@ -206,6 +210,15 @@ final class NodeReader {
             if (!HEADER.matcher(name).matches()) {
                 diagnostics.add(
                         e.key(), p, "invalid header name", Quote.of(name), "an HTTP header name such as X-Api-Key");
+                continue;
+            }
+            if (RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                diagnostics.add(
+                        e.key(),
+                        p,
+                        "header set by the HTTP client itself",
+                        Quote.of(name),
+                        "a header other than " + String.join(", ", RESTRICTED_HEADERS));
                 continue;
             }
             secret(e.value(), p).ifPresent(v -> out.put(name, v));

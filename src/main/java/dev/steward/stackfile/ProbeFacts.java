@@ -11,8 +11,18 @@ import java.util.stream.Stream;
 final class ProbeFacts {
     private ProbeFacts() {}
 
-    private static final List<String> HTTP =
-            List.of("status", "latency", "body", "header", "cert_expiry", "content_length", "redirects");
+    private static final List<String> HTTP = List.of(
+            "status",
+            "latency",
+            "body",
+            "header",
+            "cert_expiry",
+            "cert_not_after",
+            "content_length",
+            "redirects",
+            "http_version",
+            "tls_version",
+            "body_truncated");
 
     static final Map<String, List<String>> ROOTS = Map.of(
             "http", HTTP,
@@ -20,8 +30,8 @@ final class ProbeFacts {
             "tcp", List.of("latency", "reply"),
             "postgres", List.of("latency", "rows", "value", "server_version"),
             "redis", List.of("latency", "info"),
-            "elasticsearch", List.of("latency", "cluster"),
-            "command", List.of("exit_code", "stdout", "stderr", "latency"));
+            "elasticsearch", List.of("latency", "status", "body", "cluster"),
+            "command", List.of("exit_code", "stdout", "stderr", "latency", "stdout_truncated", "stderr_truncated"));
 
     private static List<String> concat(List<String> a, String b) {
         return Stream.concat(a.stream(), Stream.of(b)).toList();

@@ -49,10 +49,7 @@ public final class CheckJudge {
         return switch (spec) {
             case ProbeSpec.Http h -> httpStatus(facts.fact("status"));
             case ProbeSpec.Health h -> healthVerdict(seen);
-            case ProbeSpec.Elasticsearch e ->
-                facts.fact("cluster.status")
-                        .filter(v -> v.equals(Value.text("red")))
-                        .map(v -> statusFailure("cluster.status != \"red\"", v));
+            case ProbeSpec.Elasticsearch e -> elasticsearchVerdict(facts);
             case ProbeSpec.Command c ->
                 facts.fact("exit_code")
                         .filter(v -> !(v instanceof Value.Num n && n.value() == 0))
@@ -61,6 +58,19 @@ public final class CheckJudge {
             case ProbeSpec.Postgres p -> Optional.empty();
             case ProbeSpec.Redis r -> Optional.empty();
         };
+    }
+
+    /** An answer that is not cluster health (a 401 error document) fails; so does a red cluster. */
+    private static Optional<Failure> elasticsearchVerdict(dev.steward.core.expect.Observation facts) {
+        Optional<Failure> status = httpStatus(facts.fact("status"));
+        if (status.isPresent()) {
+            return status;
+        }
+        Optional<Value> cluster = facts.fact("cluster.status");
+        if (cluster.isEmpty()) {
+            return Optional.of(Failure.of(FailureKind.PROTOCOL, "the answer has no cluster status"));
+        }
+        return cluster.filter(v -> v.equals(Value.text("red"))).map(v -> statusFailure("cluster.status != \"red\"", v));
     }
 
     private static Optional<Failure> httpStatus(Optional<Value> status) {
@@ -83,9 +93,16 @@ public final class CheckJudge {
                 .collect(Collectors.joining(", "));
         String status =
                 seen.observation().fact("health.status").map(Value::toString).orElse("<missing>");
-        String message = unhealthy.isEmpty() ? "health status " + status : "unhealthy: " + unhealthy;
+        if (unhealthy.isEmpty()) {
+            return Optional.of(new Failure(
+                    FailureKind.STATUS,
+                    "health status " + status,
+                    Optional.of("health status is healthy"),
+                    Optional.of(status)));
+        }
+        // no condition, so the description names the components: "status: unhealthy: db (seen "Unhealthy")"
         return Optional.of(
-                new Failure(FailureKind.STATUS, message, Optional.of("health status is healthy"), Optional.of(status)));
+                new Failure(FailureKind.STATUS, "unhealthy: " + unhealthy, Optional.empty(), Optional.of(status)));
     }
 
     private static Failure statusFailure(String expected, Value seen) {

@@ -20,8 +20,8 @@ public final class CheckStatePolicy {
         CheckState next = next(check, state, result);
         Optional<CheckStatusChanged> event = next.status() == state.status()
                 ? Optional.empty()
-                : Optional.of(
-                        new CheckStatusChanged(check.id(), result.at(), state.status(), next.status(), reason(result)));
+                : Optional.of(new CheckStatusChanged(
+                        check.id(), result.at(), state.status(), next.status(), reason(state, result)));
         Duration delay = next.confirming() ? check.retryInterval() : check.interval();
         return new Transition(next, event, delay);
     }
@@ -59,9 +59,9 @@ public final class CheckStatePolicy {
         };
     }
 
-    private static String reason(ProbeResult result) {
+    private static String reason(CheckState before, ProbeResult result) {
         return switch (result) {
-            case ProbeResult.Passed p -> "recovered";
+            case ProbeResult.Passed p -> before instanceof CheckState.Down ? "recovered" : "first result: up";
             case ProbeResult.Failed f -> f.failure().describe();
         };
     }

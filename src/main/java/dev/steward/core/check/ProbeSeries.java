@@ -23,7 +23,7 @@ public final class ProbeSeries {
     /** One sample of one series; {@code labels} include {@code __name__}. */
     public record Point(Labels labels, double value) {}
 
-    /** Metric names and their help, in the order {@link #points} emits them. */
+    /** Help text of each metric name {@link #points} emits. */
     public static final Map<String, String> HELP =
             java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Map.ofEntries(
                     Map.entry("probe_success", "Whether the latest probe of the check succeeded (1) or failed (0)."),

@@ -229,6 +229,21 @@ final class Ast {
         public String canonical() {
             return subject + " matches " + Literal.quote(pattern.pattern());
         }
+
+        // Pattern has identity equality; two conditions with the same regex are equal (a reload keeps the check)
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Matches m
+                    && m.subject.equals(subject)
+                    && m.pattern.pattern().equals(pattern.pattern())
+                    && m.pattern.flags() == pattern.flags()
+                    && m.source.equals(source);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(subject, pattern.pattern(), source);
+        }
     }
 
     static void collectPaths(Expression e, Consumer<Path> sink) {

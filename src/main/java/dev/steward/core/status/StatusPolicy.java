@@ -55,7 +55,7 @@ public final class StatusPolicy {
                 CheckStatus status = checkStatus(state, suspect);
                 worst = CheckStatus.worst(worst, status);
                 if (status == CheckStatus.DOWN && state instanceof CheckState.Down d) {
-                    reasons.add("check " + check.name() + " " + d.cause().describe());
+                    reasons.add("check " + check.name() + ": " + d.cause().describe());
                 }
             }
             own.put(service.name(), worst);

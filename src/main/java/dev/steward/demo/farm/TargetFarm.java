@@ -82,11 +82,12 @@ public final class TargetFarm implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
+            // counted before the answer leaves, so a client that has its answer also sees the count
+            answered.increment();
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             exchange.sendResponseHeaders(200, OK.length);
             exchange.getResponseBody().write(OK);
         }
-        answered.increment();
     }
 
     private void hang(HttpExchange exchange) {

@@ -54,7 +54,7 @@ class StatusPolicyTest {
     void aServiceDownBecauseOfADependencySaysWhich() {
         var result = StatusPolicy.services(stack, states(DOWN, DOWN, DOWN, UP));
         assertThat(result.get("db").status()).isEqualTo(CheckStatus.DOWN);
-        assertThat(result.get("db").reason()).isEqualTo("check ping connect: connection refused by 127.0.0.1:5432");
+        assertThat(result.get("db").reason()).isEqualTo("check ping: connect: connection refused by 127.0.0.1:5432");
         assertThat(result.get("api").status()).isEqualTo(CheckStatus.DEGRADED);
         assertThat(result.get("api").reason()).isEqualTo("degraded: db is down");
         assertThat(result.get("frontend").reason()).isEqualTo("degraded: api, db are down");

@@ -160,7 +160,7 @@ run_steward() { # run_steward PHASE HANGING
   cpu=$(bench_calc "($c1 - $c0) / $BENCH_TICKS")
   {
     echo "phase=$phase"
-    echo "checks=$(bench_metric "$m1" steward_checks)"
+    echo "checks=$(bench_calc "$(bench_metric "$m1" steward_checks)")"
     echo "seconds=$secs"
     echo "probes=$probes"
     echo "failures=$(bench_calc "$(bench_metric "$m1" steward_probe_failures_total) - $(bench_metric "$m0" steward_probe_failures_total)")"

@@ -115,6 +115,8 @@ scrape_steward() { curl -fsS --max-time 20 "http://127.0.0.1:$STEWARD_PORT/metri
 steward_failed() {
   bench_log "$1: $4"
   bench_jcmd "$3" Thread.print >"$2/threads-at-failure.txt" 2>&1 || true
+  # Thread.print shows virtual threads only while mounted; this dump shows every one, parked ones too.
+  bench_jcmd "$3" Thread.dump_to_file -format=text "$2/all-threads-at-failure.txt" >/dev/null 2>&1 || true
   printf 'phase=%s\nerror=%s\n' "$1" "$4" >"$RUN/$1.env"
   tail -5 "$2/steward.log" >&2
   bench_stop "$3"

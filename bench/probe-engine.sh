@@ -301,7 +301,7 @@ summary() {
     "$LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "command: bench/probe-engine.sh $ARGS"
   echo "settings: $CHECKS checks every ${INTERVAL}s (target $(bench_calc "$CHECKS / $INTERVAL") probes/s), hang=$HANG," \
-    "warm-up ${WARMUP}s, window ${WINDOW}s, Steward -Xmx$HEAP"
+    "warm-up ${WARMUP}s, window ${WINDOW}s, Steward -Xmx$HEAP${BENCH_STEWARD_OPTS:+ $BENCH_STEWARD_OPTS}"
   echo
   echo "| run | checks | probes/s (own count / farm) | failed | CPU cores | probes per CPU s | lag p50 / p99 / max ms (Steward, since start) | jitter p50 / p99 / max ms (farm, window) | heap peak MiB (jcmd / before GC / after GC) | RSS peak MiB |"
   echo "|---|---|---|---|---|---|---|---|---|---|"

@@ -7,13 +7,14 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/bench/lib.sh"
 
-CHECKS=1000 RUNS=5 INTERVAL=10 HEAP=256m KEEP_DATA=0
+CHECKS=1000 RUNS=5 INTERVAL=10 HEAP=256m KEEP_DATA=0 AOT=0
 FARM_PORT=${BENCH_FARM_PORT:-9100} FARM_PORTS=4 STEWARD_PORT=${BENCH_STEWARD_PORT:-9180}
 
 usage() {
   cat <<EOF
-usage: bench/startup.sh [--checks 1000] [--runs 5] [--interval 10] [--keep-data]
+usage: bench/startup.sh [--checks 1000] [--runs 5] [--interval 10] [--keep-data] [--aot]
   --keep-data  reuse one data directory for every run (a restart) instead of a new one per run (a first start)
+  --aot        first a training run that writes a JDK AOT cache (-XX:AOTCacheOutput), then every run uses it
 Ports (env): BENCH_FARM_PORT=$FARM_PORT (uses $FARM_PORTS ports), BENCH_STEWARD_PORT=$STEWARD_PORT.
 Extra Steward JVM flags: BENCH_STEWARD_OPTS; another launcher taking bin/steward's arguments: BENCH_STEWARD_BIN.
 EOF
@@ -26,6 +27,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS="$2"; shift 2 ;;
     --interval) INTERVAL="$2"; shift 2 ;;
     --keep-data) KEEP_DATA=1; shift ;;
+    --aot) AOT=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
@@ -56,6 +58,23 @@ bench_wait_http "http://127.0.0.1:$FARM_PORT/_stats" 30 "$BENCH_LAST_PID" || ben
   done
 } >"$RUN/stack.yml"
 
+# --aot: a training run of INTERVAL + 10 s writes the cache when the JVM exits (JEP 514, JDK 25).
+AOT_OPTS=""
+if [ "$AOT" = 1 ]; then
+  bench_log "AOT training run (about $((INTERVAL + 10)) s, then the cache is assembled)"
+  STEWARD_JAVA_OPTS="-Xmx$HEAP -XX:AOTCacheOutput=$RUN/steward.aot ${BENCH_STEWARD_OPTS:-}" bench_spawn \
+    "$RUN/aot-training.log" "${BENCH_STEWARD_BIN:-$ROOT/bin/steward}" run --config "$RUN/stack.yml" \
+    --data "$RUN/aot-training-data" --port "$STEWARD_PORT"
+  training=$BENCH_LAST_PID
+  sleep $((INTERVAL + 10))
+  kill -TERM "$training" 2>/dev/null || true
+  deadline=$((SECONDS + 180))
+  while kill -0 "$training" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 1; done
+  bench_stop "$training"
+  [ -s "$RUN/steward.aot" ] || bench_die "no AOT cache was written (see $RUN/aot-training.log)"
+  AOT_OPTS="-XX:AOTCache=$RUN/steward.aot"
+fi
+
 # One run: prints "launch_to_first_probe_s launch_to_jvm_start_s launch_to_metrics_s probes_first_interval
 # lag_max_first_interval_ms lag_p99_first_interval_ms".
 one_run() {
@@ -64,7 +83,7 @@ one_run() {
   data="$dir/data"; [ "$KEEP_DATA" = 1 ] && data="$RUN/data"
   local launch pid metrics_at="" first="" start=""
   launch=$(bench_now)
-  STEWARD_JAVA_OPTS="-Xmx$HEAP ${BENCH_STEWARD_OPTS:-}" bench_spawn "$dir/steward.log" \
+  STEWARD_JAVA_OPTS="-Xmx$HEAP $AOT_OPTS ${BENCH_STEWARD_OPTS:-}" bench_spawn "$dir/steward.log" \
     "${BENCH_STEWARD_BIN:-$ROOT/bin/steward}" run --config "$RUN/stack.yml" --data "$data" --port "$STEWARD_PORT"
   pid=$BENCH_LAST_PID
   local deadline=$((SECONDS + 60))
@@ -109,7 +128,7 @@ stats() { # stats COLUMN -> "min / median / max"
   echo "machine: $(nproc) CPUs ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), load average at start" \
     "$LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "command: bench/startup.sh $ARGS"
-  echo "settings: $CHECKS HTTP checks every ${INTERVAL}s, $RUNS runs, -Xmx$HEAP, $([ "$KEEP_DATA" = 1 ] && echo "one data directory (restarts)" || echo "a new data directory per run")"
+  echo "settings: $CHECKS HTTP checks every ${INTERVAL}s, $RUNS runs, -Xmx$HEAP, $([ "$KEEP_DATA" = 1 ] && echo "one data directory (restarts)" || echo "a new data directory per run")$([ "$AOT" = 1 ] && echo ", with an AOT cache from a training run")${BENCH_STEWARD_OPTS:+, extra JVM flags: $BENCH_STEWARD_OPTS}"
   echo
   echo "| measure ($RUNS runs) | min / median / max |"
   echo "|---|---|"

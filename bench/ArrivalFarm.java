@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -20,8 +21,9 @@ import java.util.concurrent.atomic.LongAdder;
  * expected interval is that probe's jitter (positive: late, negative: early). Steward schedules a check's next probe
  * one interval after the previous start, so this is the scheduling lag plus the difference in network/queueing delay.
  * Absolute jitters go to a 1 ms histogram up to 60 s. GET /_stats on the first port answers
- * "requests=N jitter_count=N jitter_p50_ms=.. jitter_p90_ms=.. jitter_p99_ms=.. jitter_max_ms=.. early_over_100ms=N"
- * for the requests since the last /_stats?reset=1 (the reset happens after the answer is computed).
+ * "requests=N jitter_count=N jitter_p50_ms=.. jitter_p90_ms=.. jitter_p99_ms=.. jitter_max_ms=.. early_over_100ms=N
+ * first_request_unix_ms=T" for the requests since the last /_stats?reset=1 (the reset happens after the answer is
+ * computed; T is 0 when no /t/ request came since).
  *
  * <p>Run: java bench/ArrivalFarm.java PORT COUNT INTERVAL_SECONDS (listens on 127.0.0.1:PORT..PORT+COUNT-1).
  */
@@ -35,6 +37,7 @@ public final class ArrivalFarm {
     private final AtomicLongArray histogram = new AtomicLongArray(BUCKETS);
     private final LongAdder requests = new LongAdder();
     private final LongAdder early = new LongAdder();
+    private final AtomicLong firstRequestMillis = new AtomicLong();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private ArrivalFarm(long intervalNanos) {
@@ -73,6 +76,9 @@ public final class ArrivalFarm {
 
     private void answer(HttpExchange exchange) throws IOException {
         long now = System.nanoTime();
+        if (firstRequestMillis.get() == 0) {
+            firstRequestMillis.compareAndSet(0, System.currentTimeMillis());
+        }
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
@@ -128,13 +134,15 @@ public final class ArrivalFarm {
                 + " jitter_p90_ms=" + quantile(counts, total, 0.90)
                 + " jitter_p99_ms=" + quantile(counts, total, 0.99)
                 + " jitter_max_ms=" + quantile(counts, total, 1.0)
-                + " early_over_100ms=" + early.sum() + "\n";
+                + " early_over_100ms=" + early.sum()
+                + " first_request_unix_ms=" + firstRequestMillis.get() + "\n";
         if ("reset=1".equals(exchange.getRequestURI().getQuery())) {
             for (int i = 0; i < BUCKETS; i++) {
                 histogram.addAndGet(i, -counts[i]);
             }
             requests.reset();
             early.reset();
+            firstRequestMillis.set(0);
         }
         byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
         try (exchange) {

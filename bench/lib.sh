@@ -101,8 +101,19 @@ bench_metric() {
     END { if (seen) printf "%.6f\n", sum }' "$1"
 }
 
-# Arithmetic on decimals: bench_calc 'EXPR' (awk syntax), printed with up to 4 significant decimals.
-bench_calc() { awk "BEGIN { v = $1; if (v == int(v)) printf \"%d\n\", v; else printf \"%.4g\n\", v }"; }
+# Arithmetic on decimals: bench_calc 'EXPR' (awk syntax), printed with 6 decimals at most (full precision for unix
+# times); bench_fmt NUMBER: the same with 4 significant digits for tables ("-" and other words pass through).
+bench_calc() {
+  awk "BEGIN { v = $1; if (v == int(v)) printf \"%d\n\", v; else { s = sprintf(\"%.6f\", v); sub(/0+\$/, \"\", s); print s } }"
+}
+bench_fmt() {
+  awk -v v="$1" 'BEGIN { if (v !~ /^-?[0-9.]+([eE][-+]?[0-9]+)?$/) print v; else if (v + 0 >= 1000 || v == int(v)) printf "%d\n", v + 0.5; else printf "%.4g\n", v }'
+}
+
+# bench_sleep_until UNIX_TIME MAX_SECONDS: sleeps until that time, never less than 0 nor more than MAX_SECONDS.
+bench_sleep_until() {
+  sleep "$(awk -v t="$1" -v now="$(bench_now)" -v max="$2" 'BEGIN { d = t - now; if (d < 0) d = 0; if (d > max) d = max; printf "%.3f", d }')"
+}
 
 # Heap used in MiB from `jcmd PID GC.heap_info` (G1 and Serial/Parallel layouts), empty if it cannot attach.
 bench_jcmd_heap_mib() {

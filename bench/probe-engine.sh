@@ -290,7 +290,7 @@ EOF
 # ---------------------------------------------------------------------------------------------------------------------
 # Summary.
 
-val() { awk -F= -v k="$2" '$1 == k { print $2 }' "$RUN/$1.env" 2>/dev/null; }
+val() { bench_fmt "$(awk -F= -v k="$2" '$1 == k { print $2 }' "$RUN/$1.env" 2>/dev/null)"; }
 measured() { [ -f "$RUN/$1.env" ] && [ -z "$(val "$1" error)" ]; }
 
 summary() {
@@ -300,7 +300,7 @@ summary() {
   echo "machine: $(nproc) CPUs ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), load average at start" \
     "$LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "command: bench/probe-engine.sh $ARGS"
-  echo "settings: $CHECKS checks every ${INTERVAL}s (target $(bench_calc "$CHECKS / $INTERVAL") probes/s), hang=$HANG," \
+  echo "settings: $CHECKS checks every ${INTERVAL}s (target $(bench_fmt "$(bench_calc "$CHECKS / $INTERVAL")") probes/s), hang=$HANG," \
     "warm-up ${WARMUP}s, window ${WINDOW}s, Steward -Xmx$HEAP${BENCH_STEWARD_OPTS:+ $BENCH_STEWARD_OPTS}"
   echo
   echo "| run | checks | probes/s (own count / farm) | failed | CPU cores | probes per CPU s | lag p50 / p99 / max ms (Steward, since start) | jitter p50 / p99 / max ms (farm, window) | heap peak MiB (jcmd / before GC / after GC) | RSS peak MiB |"
@@ -312,7 +312,7 @@ summary() {
       continue
     fi
     local label="Steward" lag heap farm_rate
-    farm_rate=$(bench_calc "$(val "$phase" farm_requests) / $(val "$phase" seconds)")
+    farm_rate=$(bench_fmt "$(bench_calc "$(val "$phase" farm_requests) / $(val "$phase" seconds)")")
     if [ "$phase" = blackbox ]; then
       label="blackbox_exporter (Prometheus-driven)"; lag="n/a"; heap="n/a (Go)"
     else
@@ -327,7 +327,7 @@ summary() {
   done
   echo
   if measured steward && measured blackbox; then
-    echo "probes per CPU second, Steward / blackbox_exporter: $(bench_calc "$(val steward probes_per_cpu_s) / $(val blackbox probes_per_cpu_s)") (goal >= 2)"
+    echo "probes per CPU second, Steward / blackbox_exporter: $(bench_fmt "$(bench_calc "$(val steward probes_per_cpu_s) / $(val blackbox probes_per_cpu_s)")") (goal >= 2)"
   fi
   if measured steward; then
     echo "Steward CPU: $(val steward cores) cores (goal <= 0.5); lag p99 $(val steward lag_p99_ms) ms (goal < 100);" \

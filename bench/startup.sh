@@ -75,51 +75,73 @@ if [ "$AOT" = 1 ]; then
   AOT_OPTS="-XX:AOTCache=$RUN/steward.aot"
 fi
 
-# One run: prints "launch_to_first_probe_s launch_to_jvm_start_s launch_to_metrics_s probes_first_interval
-# lag_max_first_interval_ms lag_p99_first_interval_ms".
+farm_first_ms() {
+  curl -fsS --max-time 2 "http://127.0.0.1:$FARM_PORT/_stats${1:+?reset=1}" | tr ' ' '\n' \
+    | awk -F= '$1 == "first_request_unix_ms" { print $2 }'
+}
+
+# One run: prints "launch_to_first_request_s launch_to_first_probe_s launch_to_metrics_s probes lag_max_ms lag_p99_ms"
+# where the first is seen by the farm (it does not depend on Steward's API answering), the second is Steward's own
+# steward_first_probe_time_seconds, and the last three are read one interval + 1 s after the first request; "-" when
+# Steward's /metrics did not answer in time (see steward.log and threads.txt in the run's directory).
 one_run() {
   local n="$1" dir="$RUN/run-$1" data
   mkdir -p "$dir"
   data="$dir/data"; [ "$KEEP_DATA" = 1 ] && data="$RUN/data"
-  local launch pid metrics_at="" first="" start=""
+  local launch pid metrics_at="-" first="-" farm_first=0 deadline
+  farm_first_ms reset >/dev/null
   launch=$(bench_now)
   STEWARD_JAVA_OPTS="-Xmx$HEAP $AOT_OPTS ${BENCH_STEWARD_OPTS:-}" bench_spawn "$dir/steward.log" \
     "${BENCH_STEWARD_BIN:-$ROOT/bin/steward}" run --config "$RUN/stack.yml" --data "$data" --port "$STEWARD_PORT"
   pid=$BENCH_LAST_PID
-  local deadline=$((SECONDS + 60))
+  deadline=$((SECONDS + 60))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    farm_first=$(farm_first_ms); [ "${farm_first:-0}" != 0 ] && break
+    kill -0 "$pid" 2>/dev/null || { tail -20 "$dir/steward.log" >&2; bench_die "run $n: steward exited"; }
+    sleep 0.05
+  done
+  [ "${farm_first:-0}" != 0 ] || bench_die "run $n: no request reached the farm within 60 s (see $dir/steward.log)"
+  farm_first=$(bench_calc "$farm_first / 1000")
+  # Steward's own view, while the first interval runs: when /metrics first answers, and its first probe time.
+  deadline=$((SECONDS + INTERVAL))
   while [ "$SECONDS" -lt "$deadline" ]; do
     if curl -fsS --max-time 1 "http://127.0.0.1:$STEWARD_PORT/metrics" -o "$dir/poll.txt" 2>/dev/null; then
-      [ -z "$metrics_at" ] && metrics_at=$(bench_now)
-      first=$(bench_metric "$dir/poll.txt" steward_first_probe_time_seconds)
-      [ -n "$first" ] && break
+      metrics_at=$(bench_calc "$(bench_now) - $launch")
+      first=$(bench_calc "$(bench_metric "$dir/poll.txt" steward_first_probe_time_seconds) - $launch")
+      break
     fi
-    kill -0 "$pid" 2>/dev/null || { tail -20 "$dir/steward.log" >&2; bench_die "run $n: steward exited"; }
     sleep 0.1
   done
-  [ -n "$first" ] || bench_die "run $n: no first probe within 60 s (see $dir/steward.log)"
-  start=$(bench_metric "$dir/poll.txt" steward_start_time_seconds)
-  # The first interval after the first probe: every check should have been probed once, on time.
-  sleep "$(bench_calc "$first + $INTERVAL + 1 - $(bench_now)")" 2>/dev/null || true
-  curl -fsS --max-time 10 "http://127.0.0.1:$STEWARD_PORT/metrics" -o "$dir/metrics.txt"
+  bench_sleep_until "$(bench_calc "$farm_first + $INTERVAL + 1")" $((INTERVAL + 2))
+  local probes="-" lag_max="-" lag_p99="-"
+  if curl -fsS --max-time 5 "http://127.0.0.1:$STEWARD_PORT/metrics" -o "$dir/metrics.txt" 2>/dev/null; then
+    probes=$(bench_calc "$(bench_metric "$dir/metrics.txt" steward_probes_total)")
+    lag_max=$(bench_calc "1000 * $(bench_metric "$dir/metrics.txt" steward_scheduler_lag_max_seconds)")
+    lag_p99=$(bench_calc "1000 * $(bench_metric "$dir/metrics.txt" steward_scheduler_lag_seconds 'quantile="0.99"')")
+  else
+    bench_jcmd "$pid" Thread.print >"$dir/threads.txt" 2>&1 || true
+  fi
   bench_stop "$pid"
-  # launch_to_jvm_start_s is kept in runs.txt only: ProcessHandle's start instant rests on the kernel's boot time in
-  # whole seconds, so it can be off by up to a second (it was 0.57 s before the launch on this machine).
-  echo "$(bench_calc "$first - $launch") $(bench_calc "$start - $launch") $(bench_calc "$metrics_at - $launch")" \
-    "$(bench_metric "$dir/metrics.txt" steward_probes_total)" \
-    "$(bench_calc "1000 * $(bench_metric "$dir/metrics.txt" steward_scheduler_lag_max_seconds)")" \
-    "$(bench_calc "1000 * $(bench_metric "$dir/metrics.txt" steward_scheduler_lag_seconds 'quantile="0.99"')")"
+  echo "$(bench_calc "$farm_first - $launch") $first $metrics_at $probes $lag_max $lag_p99"
 }
 
+# one_run runs in this shell (not in $(...)), so that the EXIT trap knows every process it started.
 for ((r = 1; r <= RUNS; r++)); do
-  row=$(one_run "$r")
-  bench_log "run $r: $row"
-  echo "$row" >>"$RUN/runs.txt"
+  one_run "$r" >"$RUN/run-$r.row"
+  bench_log "run $r: $(cat "$RUN/run-$r.row")"
+  cat "$RUN/run-$r.row" >>"$RUN/runs.txt"
 done
 
-stats() { # stats COLUMN -> "min / median / max"
+stats() { # stats COLUMN -> "min / median / max", plus how many runs had no value
   awk -v c="$1" '{ print $c }' "$RUN/runs.txt" | sort -g | awk '
-    { v[NR] = $1 }
-    END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3g / %.3g / %.3g", v[1], m, v[NR] }'
+    $1 == "-" { missing++; next }
+    { v[++n] = $1 }
+    END {
+      if (n == 0) { printf "none"; exit }
+      m = n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+      printf "%.3g / %.3g / %.3g", v[1], m, v[n]
+      if (missing) printf " (%d of %d runs: no answer from /metrics)", missing, n + missing
+    }'
 }
 
 {
@@ -132,9 +154,10 @@ stats() { # stats COLUMN -> "min / median / max"
   echo
   echo "| measure ($RUNS runs) | min / median / max |"
   echo "|---|---|"
-  echo "| launch → first probe started (s) | $(stats 1) |"
+  echo "| launch → first probe request at the farm (s) | $(stats 1) |"
+  echo "| launch → first probe start, Steward's own metric (s) | $(stats 2) |"
   echo "| launch → /metrics answering (s) | $(stats 3) |"
-  echo "| probes done by first probe + interval + 1 s (of $CHECKS) | $(stats 4) |"
+  echo "| probes done by first request + interval + 1 s (of $CHECKS) | $(stats 4) |"
   echo "| scheduling lag max in that time (ms) | $(stats 5) |"
   echo "| scheduling lag p99 in that time (ms) | $(stats 6) |"
   echo

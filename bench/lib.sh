@@ -124,18 +124,21 @@ bench_jcmd_heap_mib() {
     END { if (kb) printf "%.0f\n", kb / 1024 }'
 }
 
-# From a -Xlog:gc log: "PEAK_BEFORE_GC_MIB MAX_AFTER_GC_MIB PAUSES PAUSE_TOTAL_MS MAX_PAUSE_MS" over the lines after
-# line FROM (0: the whole log).
+# From a -Xlog:gc log: "PEAK_BEFORE_GC_MIB MAX_AFTER_GC_MIB PAUSES PAUSE_TOTAL_MS MAX_PAUSE_MS FULL_GCS" over the lines
+# after line FROM (0: the whole log). MAX_AFTER_GC leaves out collections that failed to evacuate (their "after" is
+# not what survived).
 bench_gc_summary() {
   tail -n +"$(( ${2:-0} + 1 ))" "$1" | awk '
     /Pause/ && /->/ {
       for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+[KMG]->[0-9.]+[KMG]\(/) {
         split($i, a, /->|\(/); b = mib(a[1]); f = mib(a[2])
-        if (b > peak) peak = b; if (f > after) after = f
+        if (b > peak) peak = b
+        if (f > after && !/Evacuation Failure/) after = f
       }
+      if (/Pause Full/) full++
       ms = $NF; if (ms ~ /ms$/) { sub(/ms$/, "", ms); n++; total += ms; if (ms + 0 > maxms) maxms = ms + 0 }
     }
     function mib(s,   u) { u = substr(s, length(s)); s = substr(s, 1, length(s) - 1)
       return u == "G" ? s * 1024 : u == "K" ? s / 1024 : s }
-    END { printf "%.0f %.0f %d %.0f %.1f\n", peak, after, n, total, maxms }'
+    END { printf "%.0f %.0f %d %.0f %.1f %d\n", peak, after, n, total, maxms, full }'
 }

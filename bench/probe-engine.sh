@@ -183,6 +183,7 @@ run_steward() { # run_steward PHASE HANGING
     echo "gc_pauses=$3"
     echo "gc_pause_total_ms=$4"
     echo "gc_pause_max_ms=$5"
+    echo "gc_full=$6"
     echo "rss_peak_mib=$(bench_rss_peak_mib "$pid")"
     echo "farm_cores=$(bench_calc "($f1 - $f0) / $BENCH_TICKS / $secs")"
     cat "$dir/farm.env"
@@ -303,7 +304,7 @@ summary() {
   echo "settings: $CHECKS checks every ${INTERVAL}s (target $(bench_fmt "$(bench_calc "$CHECKS / $INTERVAL")") probes/s), hang=$HANG," \
     "warm-up ${WARMUP}s, window ${WINDOW}s, Steward -Xmx$HEAP${BENCH_STEWARD_OPTS:+ $BENCH_STEWARD_OPTS}"
   echo
-  echo "| run | checks | probes/s (own count / farm) | failed | CPU cores | probes per CPU s | lag p50 / p99 / max ms (Steward, since start) | jitter p50 / p99 / max ms (farm, window) | heap peak MiB (jcmd / before GC / after GC) | RSS peak MiB |"
+  echo "| run | checks | probes/s (own count / farm) | failed | CPU cores | probes per CPU s | lag p50 / p99 / max ms (Steward, since start) | jitter p50 / p99 / max ms (farm, window) | heap MiB: jcmd max / max before GC / max after GC | RSS peak MiB |"
   echo "|---|---|---|---|---|---|---|---|---|---|"
   for phase in steward hang blackbox; do
     [ -f "$RUN/$phase.env" ] || continue
@@ -331,7 +332,7 @@ summary() {
   fi
   if measured steward; then
     echo "Steward CPU: $(val steward cores) cores (goal <= 0.5); lag p99 $(val steward lag_p99_ms) ms (goal < 100);" \
-      "GC: $(val steward gc_pauses) pauses, $(val steward gc_pause_total_ms) ms in total, longest $(val steward gc_pause_max_ms) ms"
+      "GC: $(val steward gc_pauses) pauses ($(val steward gc_full) full), $(val steward gc_pause_total_ms) ms in total, longest $(val steward gc_pause_max_ms) ms"
   fi
   if measured hang; then
     echo "with $HANG hanging targets: lag p99 $(val hang lag_p99_ms) ms, max $(val hang lag_max_ms) ms" \

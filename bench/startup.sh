@@ -157,7 +157,7 @@ stats() { # stats COLUMN -> "min / median / max", plus how many runs had no valu
   echo "| launch → first probe request at the farm (s) | $(stats 1) |"
   echo "| launch → first probe start, Steward's own metric (s) | $(stats 2) |"
   echo "| launch → /metrics answering (s) | $(stats 3) |"
-  echo "| probes done by first request + interval + 1 s (of $CHECKS) | $(stats 4) |"
+  echo "| probes done by first request + interval + 1 s ($CHECKS checks) | $(stats 4) |"
   echo "| scheduling lag max in that time (ms) | $(stats 5) |"
   echo "| scheduling lag p99 in that time (ms) | $(stats 6) |"
   echo

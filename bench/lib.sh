@@ -139,6 +139,6 @@ bench_gc_summary() {
       ms = $NF; if (ms ~ /ms$/) { sub(/ms$/, "", ms); n++; total += ms; if (ms + 0 > maxms) maxms = ms + 0 }
     }
     function mib(s,   u) { u = substr(s, length(s)); s = substr(s, 1, length(s) - 1)
-      return u == "G" ? s * 1024 : u == "K" ? s / 1024 : s }
+      return u == "G" ? s * 1024 : u == "K" ? s / 1024 : s + 0 }
     END { printf "%.0f %.0f %d %.0f %.1f %d\n", peak, after, n, total, maxms, full }'
 }

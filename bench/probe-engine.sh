@@ -335,8 +335,9 @@ summary() {
       "GC: $(val steward gc_pauses) pauses ($(val steward gc_full) full), $(val steward gc_pause_total_ms) ms in total, longest $(val steward gc_pause_max_ms) ms"
   fi
   if measured hang; then
-    echo "with $HANG hanging targets: lag p99 $(val hang lag_p99_ms) ms, max $(val hang lag_max_ms) ms" \
-      "(without: $(val steward lag_p99_ms) / $(val steward lag_max_ms) ms)"
+    echo "with $HANG hanging targets: farm jitter p99 $(val hang farm_jitter_p99_ms) ms, Steward lag p99" \
+      "$(val hang lag_p99_ms) ms, max $(val hang lag_max_ms) ms" \
+      "$(measured steward && echo "(without: $(val steward farm_jitter_p99_ms) ms; $(val steward lag_p99_ms) / $(val steward lag_max_ms) ms)")"
   fi
   if measured blackbox; then
     echo "blackbox_exporter: self-reported CPU $(val blackbox self_cpu_s) s vs /proc $(val blackbox cpu_s) s;" \

@@ -10,10 +10,13 @@ import dev.steward.core.exposition.ExpositionWriter;
 import dev.steward.core.exposition.MetricFamily;
 import dev.steward.core.history.CheckEvent;
 import dev.steward.core.history.CheckEventStore;
+import dev.steward.core.promql.PromqlEngine;
 import dev.steward.core.rollup.Resolution;
 import dev.steward.core.rollup.Rollup;
 import dev.steward.core.rollup.RollupRetention;
 import dev.steward.core.rollup.RollupStore;
+import dev.steward.core.rule.AlertEvent;
+import dev.steward.core.rule.RuleGroup;
 import dev.steward.core.series.Labels;
 import dev.steward.core.series.MemorySeriesStore;
 import dev.steward.core.series.SeriesStoreSettings;
@@ -22,13 +25,17 @@ import dev.steward.engine.CheckSnapshot;
 import dev.steward.engine.EngineMetrics;
 import dev.steward.engine.HistorySink;
 import dev.steward.engine.RollupSink;
+import dev.steward.engine.RuleLoop;
 import dev.steward.engine.SchedulerStats;
 import dev.steward.engine.SeriesSink;
 import dev.steward.probe.ProbeDispatcher;
+import dev.steward.promapi.EnginePrometheusBackend;
+import dev.steward.promapi.PrometheusApi;
+import dev.steward.promapi.RulesView;
+import dev.steward.promql.EngineRules;
 import dev.steward.scrape.ScrapeLoop;
-import dev.steward.stackfile.LoadResult;
-import dev.steward.stackfile.StackFileLoader;
 import dev.steward.store.jdbc.Database;
+import dev.steward.store.jdbc.JdbcAlertStateStore;
 import dev.steward.store.jdbc.JdbcCheckEventStore;
 import dev.steward.store.jdbc.JdbcRollupStore;
 import io.javalin.config.JavalinConfig;
@@ -56,7 +63,6 @@ public final class Daemon implements ApiBackend, AutoCloseable {
 
     private final DaemonOptions options;
     private final InstantSource clock;
-    private final StackFileLoader loader = StackFileLoader.fromSystem();
     private final Database database;
     private final RollupStore rollups;
     private final CheckEventStore events;
@@ -72,6 +78,9 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     private final HttpClient scrapeClient;
     private final Thread scheduler;
     private final ApiServer api;
+    private final EnginePrometheusBackend queries;
+    private final RuleLoop rules;
+    private final JdbcAlertStateStore alertStates;
     private volatile StackConfig config;
     private volatile boolean running = true;
     private volatile String lastReloadError = "";
@@ -88,7 +97,12 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         }
     }
 
-    private Daemon(DaemonOptions options, StackConfig config, Consumer<JavalinConfig> extraRoutes, Wiring wiring) {
+    private Daemon(
+            DaemonOptions options,
+            StackConfig config,
+            List<RuleGroup> ruleGroups,
+            Consumer<JavalinConfig> extraRoutes,
+            Wiring wiring) {
         this.options = options;
         this.config = config;
         this.clock = wiring.clock();
@@ -116,9 +130,14 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.scrapes = new ScrapeLoop(clock, wiring.ticker(), series, probeThreads, scrapeClient);
+        PromqlEngine engine = new PromqlEngine(series);
+        this.rules = new RuleLoop(series, EngineRules.query(engine), wiring.ticker(), probeThreads, this::onAlertEvent);
         Instant now = clock.instant();
         checks.configure(config, now);
         scrapes.configure(config, now);
+        this.alertStates = new JdbcAlertStateStore(database);
+        rules.restoreFrom(alertStates.load());
+        rules.configure(ruleGroups, now);
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("steward-housekeeping").daemon().factory());
         if (wiring.background()) {
@@ -131,7 +150,19 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                     Thread.ofPlatform().name("steward-scheduler-idle").daemon().unstarted(() -> {});
             restoreStates();
         }
-        this.api = new ApiServer(this, extraRoutes).start(options.host(), options.port());
+        this.queries = new EnginePrometheusBackend(
+                series,
+                engine,
+                clock,
+                type -> RulesView.rules(rules.groups(), type),
+                () -> RulesView.alerts(rules.groups()),
+                Version.get());
+        PrometheusApi prometheusApi = new PrometheusApi(queries);
+        this.api = new ApiServer(this, cfg -> {
+                    prometheusApi.mount(cfg);
+                    extraRoutes.accept(cfg);
+                })
+                .start(options.host(), options.port());
     }
 
     /** Loads the stack file and starts; on an invalid file, returns its errors without starting anything. */
@@ -140,27 +171,24 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     }
 
     public static Started start(DaemonOptions options, Consumer<JavalinConfig> extraRoutes, Wiring wiring) {
-        LoadResult loaded = StackFileLoader.fromSystem().load(options.configFile());
-        return switch (loaded) {
-            case LoadResult.Invalid invalid -> new Started.Invalid(StackFileLoader.format(invalid));
-            case LoadResult.Loaded ok -> new Started.Running(new Daemon(options, ok.config(), extraRoutes, wiring));
+        return switch (StackLoading.load(options.configFile())) {
+            case StackLoading.Outcome.Invalid invalid -> new Started.Invalid(invalid.formatted());
+            case StackLoading.Outcome.Loaded ok ->
+                new Started.Running(new Daemon(options, ok.config(), ok.groups(), extraRoutes, wiring));
         };
     }
 
     /** Runs every probe and scrape due now (what the scheduler thread does in a loop). */
     public int tick() {
         Instant now = clock.instant();
-        return checks.runDue(now) + scrapes.runDue(now);
+        return checks.runDue(now) + scrapes.runDue(now) + rules.runDue(now);
     }
 
     /** When the next probe or scrape is due. */
     public java.util.Optional<Instant> nextDue() {
-        var a = checks.nextDue();
-        var b = scrapes.nextDue();
-        if (a.isEmpty()) {
-            return b;
-        }
-        return b.isEmpty() || a.get().isBefore(b.get()) ? a : b;
+        return java.util.stream.Stream.of(checks.nextDue(), scrapes.nextDue(), rules.nextDue())
+                .flatMap(java.util.Optional::stream)
+                .min(Instant::compareTo);
     }
 
     /** The outcome of {@link #start}. */
@@ -174,13 +202,21 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         return api.port();
     }
 
+    /** The Prometheus-compatible query side (tests and the CLI evaluate queries through it). */
+    public EnginePrometheusBackend queries() {
+        return queries;
+    }
+
     private void schedule() {
         while (running) {
             try {
                 Instant now = clock.instant();
                 checks.runDue(now);
                 scrapes.runDue(now);
-                Duration max = scrapes.nextDue()
+                rules.runDue(now);
+                Duration max = java.util.stream.Stream.of(scrapes.nextDue(), rules.nextDue())
+                        .flatMap(java.util.Optional::stream)
+                        .min(Instant::compareTo)
                         .map(d -> Duration.between(clock.instant(), d))
                         .filter(d -> d.compareTo(Duration.ofSeconds(1)) < 0)
                         .orElse(Duration.ofSeconds(1));
@@ -212,11 +248,23 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         LOG.info("restored the last known state of {} checks", restored);
     }
 
+    /** Alert transitions go to the event log (until routing and notifications take them further). */
+    private void onAlertEvent(AlertEvent event) {
+        switch (event) {
+            case AlertEvent.AlertFired f ->
+                LOG.warn("alert firing: {} value={} since {}", f.labels(), f.value(), f.activeAt());
+            case AlertEvent.AlertResolved r -> LOG.info("alert resolved: {} (fired at {})", r.labels(), r.firedAt());
+            case AlertEvent.AlertPending p -> LOG.info("alert pending: {} value={}", p.labels(), p.value());
+            case AlertEvent.AlertCancelled c -> LOG.info("alert no longer pending: {}", c.labels());
+        }
+    }
+
     /** Saves completed rollups and applies retention (every minute in the background). */
     public void housekeep() {
         try {
             Instant now = clock.instant();
             rollupSink.flush(now);
+            alertStates.replaceAll(rules.forState());
             series.truncateBefore(now.minus(options.seriesRetention()).toEpochMilli());
             series.enforceBudget();
             if (lastRetention == null || !now.isBefore(lastRetention.plus(Duration.ofHours(1)))) {
@@ -237,9 +285,9 @@ public final class Daemon implements ApiBackend, AutoCloseable {
 
     @Override
     public synchronized ReloadOutcome reload(String trigger) {
-        LoadResult loaded = loader.load(options.configFile());
-        if (loaded instanceof LoadResult.Invalid invalid) {
-            List<String> errors = StackFileLoader.format(invalid);
+        StackLoading.Outcome loaded = StackLoading.load(options.configFile());
+        if (loaded instanceof StackLoading.Outcome.Invalid invalid) {
+            List<String> errors = invalid.formatted();
             lastReloadError = errors.size() + " error(s)";
             LOG.warn(
                     "reload ({}) rejected, keeping the running configuration:\n  {}",
@@ -256,7 +304,8 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                             e.expected().orElse(null)))
                     .toList());
         }
-        StackConfig next = ((LoadResult.Loaded) loaded).config();
+        StackConfig next = ((StackLoading.Outcome.Loaded) loaded).config();
+        List<RuleGroup> nextGroups = ((StackLoading.Outcome.Loaded) loaded).groups();
         Map<CheckId, CheckConfig> before = new LinkedHashMap<>();
         config.allChecks().forEach(c -> before.put(c.id(), c));
         int added = 0;
@@ -274,6 +323,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         Instant now = clock.instant();
         checks.configure(next, now);
         scrapes.configure(next, now);
+        rules.configure(nextGroups, now);
         lastReloadError = "";
         var outcome = new ReloadOutcome.Reloaded(next.allChecks().size(), added, before.size(), changed);
         LOG.info("reloaded ({}): {}", trigger, outcome);
@@ -373,6 +423,11 @@ public final class Daemon implements ApiBackend, AutoCloseable {
             rollupSink.flushAll();
         } catch (RuntimeException e) {
             LOG.error("could not save the open rollups at shutdown", e);
+        }
+        try {
+            alertStates.replaceAll(rules.forState());
+        } catch (RuntimeException e) {
+            LOG.error("could not save the alerts' pending state at shutdown", e);
         }
         try {
             prober.close();

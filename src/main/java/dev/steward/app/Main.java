@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             CheckCommand.class,
             QueryCommand.class,
+            ConformanceCommand.class,
+            TestRulesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

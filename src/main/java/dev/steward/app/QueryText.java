@@ -17,7 +17,7 @@ final class QueryText {
                         .append(" => ")
                         .append(s.get("value").get(1).asString())
                         .append(" @[")
-                        .append(s.get("value").get(0).asString())
+                        .append(time(s.get("value").get(0)))
                         .append("]\n"));
             case "matrix" ->
                 result.forEach(s -> {
@@ -25,17 +25,22 @@ final class QueryText {
                     s.get("values")
                             .forEach(v -> b.append(v.get(1).asString())
                                     .append(" @[")
-                                    .append(v.get(0).asString())
+                                    .append(time(v.get(0)))
                                     .append("]\n"));
                 });
             case "scalar", "string" ->
                 b.append(result.get(1).asString())
                         .append(" @[")
-                        .append(result.get(0).asString())
+                        .append(time(result.get(0)))
                         .append("]\n");
             default -> b.append(data).append('\n');
         }
         return b.toString();
+    }
+
+    /** Unix seconds as written by a person: {@code 1795510372.538}, never in exponent form. */
+    static String time(JsonNode t) {
+        return new java.math.BigDecimal(t.asString()).toPlainString();
     }
 
     static String metric(JsonNode metric) {

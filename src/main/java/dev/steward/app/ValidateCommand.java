@@ -1,8 +1,6 @@
 package dev.steward.app;
 
 import dev.steward.core.config.StackConfig;
-import dev.steward.stackfile.LoadResult;
-import dev.steward.stackfile.StackFileLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,18 +22,24 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LoadResult result = StackFileLoader.fromSystem().load(config);
-        switch (result) {
-            case LoadResult.Loaded ok -> {
+        switch (StackLoading.load(config)) {
+            case StackLoading.Outcome.Loaded ok -> {
                 StackConfig c = ok.config();
+                int rules = ok.groups().stream().mapToInt(g -> g.rules().size()).sum();
                 out.printf(
-                        "%s: valid: stack %s, %d services, %d checks%n",
-                        config, c.stack(), c.services().size(), c.allChecks().size());
+                        "%s: valid: stack %s, %d services, %d checks, %d rule groups (%d rules, built-in check alerts"
+                                + " included)%n",
+                        config,
+                        c.stack(),
+                        c.services().size(),
+                        c.allChecks().size(),
+                        ok.groups().size(),
+                        rules);
                 out.flush();
                 return 0;
             }
-            case LoadResult.Invalid invalid -> {
-                printErrors(err, StackFileLoader.format(invalid));
+            case StackLoading.Outcome.Invalid invalid -> {
+                printErrors(err, invalid.formatted());
                 return 2;
             }
         }

@@ -166,7 +166,7 @@ public final class CheckLoop {
             }
             transition = CheckStatePolicy.apply(entry.config, entry.state, result);
             entry.state = transition.state();
-            entry.last = Optional.of(result);
+            entry.last = Optional.of(summary(result));
             entry.running = false;
             Instant next = started.plus(transition.nextDelay());
             Instant now = clock.instant();
@@ -177,6 +177,16 @@ public final class CheckLoop {
             sink.accept(entry.config, result, transition.state(), transition.event());
         }
         wake();
+    }
+
+    /** The latest result as kept for the status and {@code /metrics}: its facts, without body and headers. */
+    private static ProbeResult summary(ProbeResult r) {
+        return switch (r) {
+            case ProbeResult.Passed p ->
+                new ProbeResult.Passed(p.at(), p.latency(), p.observation().summary(), p.components());
+            case ProbeResult.Failed f ->
+                new ProbeResult.Failed(f.at(), f.latency(), f.observation().summary(), f.components(), f.failure());
+        };
     }
 
     /** Restores a check's state (after a restart), if the check is configured and has no result yet. */

@@ -29,9 +29,44 @@ final class PromJson {
         return plain;
     }
 
-    /** Milliseconds as unix seconds with up to three decimals, as a JSON number. */
+    /**
+     * A sample value in a vector or matrix as Prometheus writes it: like {@link #value}, but with an exponent below
+     * 1e-6 and from 1e21 up ({@code "4.09e-07"}, {@code "1e+21"}), Go's {@code 'e'} format; scalars keep {@code 'f'}.
+     */
+    static String sampleValue(double v) {
+        double abs = Math.abs(v);
+        if (abs == 0 || Double.isNaN(v) || Double.isInfinite(v) || (abs >= 1e-6 && abs < 1e21)) {
+            return value(v);
+        }
+        BigDecimal d = new BigDecimal(Double.toString(abs)).stripTrailingZeros();
+        String digits = d.unscaledValue().toString();
+        int exponent = digits.length() - 1 - d.scale();
+        StringBuilder b = new StringBuilder(v < 0 ? "-" : "").append(digits.charAt(0));
+        if (digits.length() > 1) {
+            b.append('.').append(digits, 1, digits.length());
+        }
+        b.append('e').append(exponent < 0 ? '-' : '+');
+        if (Math.abs(exponent) < 10) {
+            b.append('0');
+        }
+        return b.append(Math.abs(exponent)).toString();
+    }
+
+    /**
+     * Milliseconds as unix seconds with up to three decimals, as a JSON number: {@code 1764000000}, {@code 0.5}, never
+     * an exponent ({@code stripTrailingZeros} alone gives a negative scale, which Jackson writes as {@code 1.764E+9}).
+     */
     static BigDecimal time(long millis) {
-        return BigDecimal.valueOf(millis, 3).stripTrailingZeros();
+        BigDecimal seconds = BigDecimal.valueOf(millis, 3).stripTrailingZeros();
+        return seconds.scale() < 0 ? seconds.setScale(0) : seconds;
+    }
+
+    /**
+     * A sample's timestamp in a vector or matrix as Prometheus writes it: whole seconds, or always three decimals
+     * ({@code 1764000000.500}); scalars and strings use {@link #time} ({@code 1764000000.5}), as in Prometheus.
+     */
+    static BigDecimal sampleTime(long millis) {
+        return millis % 1000 == 0 ? BigDecimal.valueOf(millis / 1000) : BigDecimal.valueOf(millis, 3);
     }
 
     static Map<String, String> metric(Labels labels) {
@@ -42,8 +77,8 @@ final class PromJson {
 
     static List<Object> point(QueryResult.Point p) {
         List<Object> pair = new ArrayList<>(2);
-        pair.add(time(p.t()));
-        pair.add(value(p.v()));
+        pair.add(sampleTime(p.t()));
+        pair.add(sampleValue(p.v()));
         return pair;
     }
 
@@ -52,7 +87,7 @@ final class PromJson {
         switch (value) {
             case QueryResult.Scalar s -> {
                 data.put("resultType", "scalar");
-                data.put("result", point(s.point()));
+                data.put("result", List.of(time(s.point().t()), value(s.point().v())));
             }
             case QueryResult.Text s -> {
                 data.put("resultType", "string");

@@ -28,7 +28,8 @@ final class CheckReader {
                                     "fail_after",
                                     "retry_interval",
                                     "recover_after",
-                                    "labels")))
+                                    "labels",
+                                    "alert")))
             .toList();
     static final String COUNT_EXPECTED = "a whole number from 1 to 1000";
 
@@ -71,7 +72,8 @@ final class CheckReader {
             int failAfter,
             Duration retryInterval,
             int recoverAfter,
-            Map<String, String> labels) {
+            Map<String, String> labels,
+            boolean alert) {
 
         CheckConfig check(String service, String name, ProbeSpec probe) {
             return new CheckConfig(
@@ -85,7 +87,8 @@ final class CheckReader {
                     failAfter,
                     retryInterval,
                     recoverAfter,
-                    labels);
+                    labels,
+                    alert);
         }
     }
 
@@ -100,7 +103,9 @@ final class CheckReader {
         int recoverAfter = count(f, "recover_after").orElse(defaults.recoverAfter());
         Map<String, String> labels =
                 f.get("labels").map(n -> r.labels(n, f.path("labels"))).orElse(Map.of());
-        return new Settings(interval, timeout, List.copyOf(expect), condition, failAfter, retry, recoverAfter, labels);
+        boolean alert = f.get("alert").flatMap(n -> r.bool(n, f.path("alert"))).orElse(true);
+        return new Settings(
+                interval, timeout, List.copyOf(expect), condition, failAfter, retry, recoverAfter, labels, alert);
     }
 
     private Optional<Duration> duration(Fields f, String key) {

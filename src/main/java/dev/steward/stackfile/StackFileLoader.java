@@ -1,6 +1,8 @@
 package dev.steward.stackfile;
 
 import dev.steward.core.config.StackConfig;
+import dev.steward.core.rule.ExpressionCheck;
+import dev.steward.core.rule.RuleDialect;
 import dev.steward.stackfile.YamlNode.Position;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -26,15 +28,29 @@ import java.util.function.Function;
 public final class StackFileLoader {
     private final Function<String, Optional<String>> environment;
     private final SecretFileReader files;
+    private final ExpressionCheck expressions;
 
     public StackFileLoader(Function<String, Optional<String>> environment, SecretFileReader files) {
+        this(environment, files, ExpressionCheck.ACCEPT_ALL);
+    }
+
+    /** A loader that checks the PromQL expressions of inline {@code rule_groups} with {@code expressions}. */
+    public StackFileLoader(
+            Function<String, Optional<String>> environment, SecretFileReader files, ExpressionCheck expressions) {
         this.environment = environment;
         this.files = files;
+        this.expressions = expressions;
     }
 
     /** A loader that reads the process environment and the file system (for the composition root). */
     public static StackFileLoader fromSystem() {
         return new StackFileLoader(name -> Optional.ofNullable(System.getenv(name)), SecretFileReader.fileSystem());
+    }
+
+    /** As {@link #fromSystem()}, checking inline rule expressions with {@code expressions}. */
+    public static StackFileLoader fromSystem(ExpressionCheck expressions) {
+        return new StackFileLoader(
+                name -> Optional.ofNullable(System.getenv(name)), SecretFileReader.fileSystem(), expressions);
     }
 
     /** Reads and validates {@code file}; relative {@code ${file:}} paths are resolved against its directory. */
@@ -65,7 +81,11 @@ public final class StackFileLoader {
         NodeReader reader =
                 new NodeReader(diagnostics, new References(environment, files, baseDirectory), new ScalarColumns(text));
         Optional<StackConfig> config = YamlTree.compose(text, diagnostics)
-                .flatMap(root -> new StackReader(reader, new ProbeReader(reader, baseDirectory)).read(root));
+                .flatMap(root -> new StackReader(
+                                reader,
+                                new ProbeReader(reader, baseDirectory),
+                                new RuleGroupReader(reader, RuleDialect.STEWARD, expressions, fileName))
+                        .read(root));
         if (config.isPresent() && diagnostics.isEmpty()) {
             return new LoadResult.Loaded(config.get());
         }

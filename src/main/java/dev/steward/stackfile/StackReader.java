@@ -6,6 +6,7 @@ import dev.steward.core.config.Secret;
 import dev.steward.core.config.ServiceConfig;
 import dev.steward.core.config.StackConfig;
 import dev.steward.core.expect.DurationLiteral;
+import dev.steward.core.rule.RuleGroup;
 import dev.steward.stackfile.YamlNode.Entry;
 import dev.steward.stackfile.YamlNode.Scalar;
 import java.net.URI;
@@ -20,22 +21,24 @@ import java.util.Optional;
 
 /** Reads the whole document: the per-node pass over every service and check, then the cross-references. */
 final class StackReader {
-    static final List<String> KEYS = List.of("stack", "defaults", "services", "rule_files");
+    static final List<String> KEYS = List.of("stack", "defaults", "services", "rule_files", "rule_groups");
     static final List<String> SERVICE_KEYS = List.of("description", "depends_on", "labels", "checks", "metrics");
     static final List<String> METRICS_KEYS = List.of("scrape", "interval", "timeout", "headers");
 
     private final NodeReader r;
     private final ProbeReader probes;
+    private final RuleGroupReader ruleGroups;
     private final Map<String, List<DependencyGraph.Edge>> dependencies = new LinkedHashMap<>();
 
-    StackReader(NodeReader reader, ProbeReader probes) {
+    StackReader(NodeReader reader, ProbeReader probes, RuleGroupReader ruleGroups) {
         this.r = reader;
         this.probes = probes;
+        this.ruleGroups = ruleGroups;
     }
 
     Optional<StackConfig> read(YamlNode root) {
-        Optional<Fields> fields =
-                r.fields(root, "", "a mapping with stack, services and optional defaults, rule_files", KEYS);
+        Optional<Fields> fields = r.fields(
+                root, "", "a mapping with stack, services and optional defaults, rule_files, rule_groups", KEYS);
         if (fields.isEmpty()) {
             return Optional.empty();
         }
@@ -51,11 +54,14 @@ final class StackReader {
                     return Map.of();
                 });
         List<String> ruleFiles = f.get("rule_files").map(n -> ruleFiles(n)).orElse(List.of());
+        List<RuleGroup> groups = f.get("rule_groups")
+                .map(n -> ruleGroups.groups(n, "rule_groups"))
+                .orElse(List.of());
         new DependencyGraph(r.diagnostics, dependencies).check();
         if (!r.diagnostics.isEmpty() || stack.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StackConfig(stack.get(), services, ruleFiles));
+        return Optional.of(new StackConfig(stack.get(), services, ruleFiles, groups));
     }
 
     private Map<String, ServiceConfig> services(YamlNode node, Defaults defaults) {

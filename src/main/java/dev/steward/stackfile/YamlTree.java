@@ -41,12 +41,22 @@ final class YamlTree {
 
     /** The single document of {@code text}, or empty when it does not parse (the reasons are in diagnostics). */
     static Optional<YamlNode> compose(String text, Diagnostics diagnostics) {
+        return compose(text, diagnostics, "a mapping with stack and services");
+    }
+
+    /**
+     * As {@link #compose(String, Diagnostics)}; {@code emptyExpected} says what an empty file should have held, or is
+     * null when an empty file is valid (then empty is returned with no error).
+     */
+    static Optional<YamlNode> compose(String text, Diagnostics diagnostics, String emptyExpected) {
         LoadSettings settings = LoadSettings.builder().setLabel("stack file").build();
         try {
             Iterator<Node> documents =
                     new Compose(settings).composeAllFromString(text).iterator();
             if (!documents.hasNext()) {
-                diagnostics.add(Position.UNKNOWN, "", "the file is empty", null, "a mapping with stack and services");
+                if (emptyExpected != null) {
+                    diagnostics.add(Position.UNKNOWN, "", "the file is empty", null, emptyExpected);
+                }
                 return Optional.empty();
             }
             Node root = documents.next();

@@ -119,7 +119,8 @@ class CheckCommandTest {
 
         assertThat(cli.exitCode()).as(cli.transcript()).isZero();
         assertThat(cli.out())
-                .isEqualTo(file + ": valid: stack demo, " + (3 + extra) + " services, " + (4 + extra) + " checks\n");
+                .isEqualTo(file + ": valid: stack demo, " + (3 + extra) + " services, " + (4 + extra)
+                        + " checks, 1 rule groups (" + (4 + extra) + " rules, built-in check alerts included)\n");
     }
 
     @Test

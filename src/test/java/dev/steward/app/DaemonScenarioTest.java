@@ -125,8 +125,23 @@ class DaemonScenarioTest {
         assertThat(send("GET", "/metrics").body())
                 .contains("probe_success{check=\"health\",service=\"api\",stack=\"demo\",team=\"backend\"} 0");
 
+        // the built-in check alert (evaluated every 10 s) fires, visible through Prometheus's API
+        runUntil(clock.instant().plusSeconds(10));
+        JsonNode alerts = get("/api/v1/alerts").get("data").get("alerts");
+        assertThat(alerts.findValuesAsString("alertname")).contains("StewardCheckDown");
+        assertThat(alerts.findValuesAsString("state")).containsOnly("firing");
+        JsonNode firing = get("/api/v1/query?query="
+                + java.net.URLEncoder.encode(
+                        "ALERTS{alertstate=\"firing\",service=\"api\"}", java.nio.charset.StandardCharsets.UTF_8)
+                + "&time=" + clock.instant().getEpochSecond());
+        assertThat(firing.get("data").get("result").findValuesAsString("check"))
+                .containsExactlyInAnyOrder("health", "detailed");
+
         demo.faults().clear(DemoService.API);
-        runUntil(clock.instant().plusSeconds(12));
+        // recovery needs up to 5 s + 2 s of probes, then the next rule evaluation (every 10 s, at a phase that
+        // depends on the group's file path, a temporary directory here)
+        runUntil(clock.instant().plusSeconds(18));
+        assertThat(get("/api/v1/alerts").get("data").get("alerts").size()).isZero();
         assertThat(service(get("/api/v1/status"), "api").get("status").asString())
                 .isEqualTo("up");
 
@@ -186,5 +201,45 @@ class DaemonScenarioTest {
         assertThat(history.get("rollups").size()).isGreaterThanOrEqualTo(2);
         assertThat(probes).isGreaterThanOrEqualTo(20);
         assertThat(failures).isBetween(2L, 4L);
+    }
+
+    @Test
+    void aRestartKeepsTheTimeAnAlertHasSpentPending() throws Exception {
+        Files.writeString(stackFile, Files.readString(stackFile) + """
+                        rule_groups:
+                          - name: slow
+                            interval: 10s
+                            rules:
+                              - alert: SearchDownLong
+                                expr: 'steward_check_up{service="search"} == 0'
+                                for: 15m
+                        """);
+        daemon.close();
+        daemon = startDaemon();
+        runUntil(T0.plusSeconds(10));
+        demo.faults().inject(DemoService.SEARCH, new Fault.ClusterStatus("red"));
+        runUntil(clock.instant().plusSeconds(30));
+        JsonNode pending = alert("SearchDownLong");
+        assertThat(pending.get("state").asString()).isEqualTo("pending");
+        Instant activeAt = Instant.parse(pending.get("activeAt").asString());
+
+        runUntil(activeAt.plus(Duration.ofMinutes(5)));
+        daemon.close(); // saves ALERTS_FOR_STATE
+        daemon = null;
+        clock.set(activeAt.plus(Duration.ofMinutes(6))); // one minute of outage
+        daemon = startDaemon();
+
+        // restored: pending since activeAt + the outage, so it fires at activeAt + 16m (not at the restart + 15m)
+        runUntil(activeAt.plus(Duration.ofMinutes(16)).plusSeconds(20));
+        assertThat(alert("SearchDownLong").get("state").asString()).isEqualTo("firing");
+    }
+
+    private JsonNode alert(String name) throws Exception {
+        for (JsonNode a : get("/api/v1/alerts").get("data").get("alerts")) {
+            if (a.get("labels").get("alertname").asString().equals(name)) {
+                return a;
+            }
+        }
+        throw new AssertionError("no alert " + name + " in " + get("/api/v1/alerts"));
     }
 }

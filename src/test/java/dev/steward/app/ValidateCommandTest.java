@@ -35,7 +35,9 @@ class ValidateCommandTest {
         Cli cli = Cli.run("validate", "--config", file.toString());
 
         assertThat(cli.exitCode()).as(cli.transcript()).isZero();
-        assertThat(cli.out()).isEqualTo(file + ": valid: stack shop, 2 services, 3 checks\n");
+        assertThat(cli.out())
+                .isEqualTo(file + ": valid: stack shop, 2 services, 3 checks, 1 rule groups (3 rules, built-in check"
+                        + " alerts included)\n");
         assertThat(cli.err()).isEmpty();
     }
 
@@ -65,7 +67,7 @@ class ValidateCommandTest {
                                 + " expected a duration such as 30s, 5m, 1h30m",
                         file + ":9:9: services.api.checks[0].timeot: unknown key \"timeot\"; expected "
                                 + "one of name, http, health, tcp, postgres, redis, elasticsearch, command, interval,"
-                                + " timeout, expect, fail_after, retry_interval, recover_after, labels"
+                                + " timeout, expect, fail_after, retry_interval, recover_after, labels, alert"
                                 + " (did you mean \"timeout\"?)",
                         "3 errors");
     }
@@ -79,7 +81,7 @@ class ValidateCommandTest {
         assertThat(cli.exitCode()).as(cli.transcript()).isEqualTo(2);
         assertThat(cli.err())
                 .isEqualTo(file + ":2:1: version: unknown key \"version\"; expected one of stack, defaults, services,"
-                        + " rule_files\n1 error\n");
+                        + " rule_files, rule_groups\n1 error\n");
     }
 
     @Test

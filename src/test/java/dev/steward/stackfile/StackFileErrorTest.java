@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class StackFileErrorTest {
     static final String CHECK_KEYS =
             "one of name, http, health, tcp, postgres, redis, elasticsearch, command, interval,"
-                    + " timeout, expect, fail_after, retry_interval, recover_after, labels";
+                    + " timeout, expect, fail_after, retry_interval, recover_after, labels, alert";
     static final String PROBES = "exactly one probe: one of http, health, tcp, postgres, redis, elasticsearch, command";
 
     /** The 1-based column of {@code token} in line {@code line} of {@code yaml}. */
@@ -51,7 +51,14 @@ class StackFileErrorTest {
     @Test
     void unknownKeyAtTopLevelNamesTheKeyAndTheAllowedKeys() {
         ConfigError e = onlyError("stack: demo\nversion: 2\nservices:\n  api: {}\n");
-        assertError(e, 2, 1, "version", "unknown key", "\"version\"", "one of stack, defaults, services, rule_files");
+        assertError(
+                e,
+                2,
+                1,
+                "version",
+                "unknown key",
+                "\"version\"",
+                "one of stack, defaults, services, rule_files, rule_groups");
     }
 
     @Test

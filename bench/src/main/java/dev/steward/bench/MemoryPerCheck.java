@@ -51,7 +51,8 @@ public final class MemoryPerCheck {
         StackConfig stack = stack(n);
         Map<String, String> serviceLabels = Map.of("team", "backend");
         SeriesSink sink = new SeriesSink(store, c -> ProbeSeries.checkLabels("bench", c, serviceLabels));
-        CheckLoop loop = new CheckLoop(() -> t0, System::nanoTime, prober, Runnable::run, List.of(sink), new SchedulerStats());
+        CheckLoop loop =
+                new CheckLoop(() -> t0, System::nanoTime, prober, Runnable::run, List.of(sink), new SchedulerStats());
         loop.configure(stack, t0);
         loop.runDue(t0.plus(Duration.ofMinutes(1)));
         long after = usedAfterGc(memory);
@@ -69,14 +70,29 @@ public final class MemoryPerCheck {
         List<CheckConfig> checks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             var spec = new ProbeSpec.Http(
-                    "GET", URI.create("http://127.0.0.1:9100/t/" + i), Map.of(), Optional.empty(), true,
-                    ProbeSpec.Tls.DEFAULT, Optional.empty());
+                    "GET",
+                    URI.create("http://127.0.0.1:9100/t/" + i),
+                    Map.of(),
+                    Optional.empty(),
+                    true,
+                    ProbeSpec.Tls.DEFAULT,
+                    Optional.empty());
             checks.add(new CheckConfig(
-                    "farm", "t" + i, spec, Duration.ofSeconds(10), Duration.ofSeconds(5), List.of(), Optional.empty(),
-                    3, Duration.ofSeconds(5), 2, Map.of()));
+                    "farm",
+                    "t" + i,
+                    spec,
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(5),
+                    List.of(),
+                    Optional.empty(),
+                    3,
+                    Duration.ofSeconds(5),
+                    2,
+                    Map.of()));
         }
         Map<String, ServiceConfig> services = new LinkedHashMap<>();
-        services.put("farm", new ServiceConfig("farm", "", List.of(), Map.of("team", "backend"), checks, Optional.empty()));
+        services.put(
+                "farm", new ServiceConfig("farm", "", List.of(), Map.of("team", "backend"), checks, Optional.empty()));
         return new StackConfig("bench", services, List.of());
     }
 

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param failAfter consecutive failures before the check is DOWN (default 3)
  * @param retryInterval the interval between probes while a failure is being confirmed (default 5s)
  * @param recoverAfter consecutive successes before a DOWN check is UP again (default 2)
+ * @param alert whether Steward's built-in alert for this check is on (default true; {@code alert: false} in the stack
+ *     file turns it off)
  */
 public record CheckConfig(
         String service,
@@ -26,13 +28,42 @@ public record CheckConfig(
         int failAfter,
         Duration retryInterval,
         int recoverAfter,
-        Map<String, String> labels) {
+        Map<String, String> labels,
+        boolean alert) {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_FAIL_AFTER = 3;
     public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(5);
     public static final int DEFAULT_RECOVER_AFTER = 2;
+
+    /** A check with its built-in alert on. */
+    public CheckConfig(
+            String service,
+            String name,
+            ProbeSpec probe,
+            Duration interval,
+            Duration timeout,
+            List<String> expect,
+            Optional<Condition> condition,
+            int failAfter,
+            Duration retryInterval,
+            int recoverAfter,
+            Map<String, String> labels) {
+        this(
+                service,
+                name,
+                probe,
+                interval,
+                timeout,
+                expect,
+                condition,
+                failAfter,
+                retryInterval,
+                recoverAfter,
+                labels,
+                true);
+    }
 
     /** The check's identity, stable across reloads: {@code service/name}. */
     public CheckId id() {

@@ -1,14 +1,22 @@
 package dev.steward.core.config;
 
+import dev.steward.core.rule.RuleGroup;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A loaded, validated stack file. {@code services} keeps the order of the file.
  *
- * @param ruleFiles rule file globs, as written (resolved by the rules issue's loader)
+ * @param ruleFiles rule file globs, as written (expanded and loaded by {@code dev.steward.rulefile.RuleFileLoader})
+ * @param ruleGroups rule groups written in the stack file itself ({@code rule_groups}), in rule-file shape
  */
-public record StackConfig(String stack, Map<String, ServiceConfig> services, List<String> ruleFiles) {
+public record StackConfig(
+        String stack, Map<String, ServiceConfig> services, List<String> ruleFiles, List<RuleGroup> ruleGroups) {
+
+    /** A stack without inline rule groups. */
+    public StackConfig(String stack, Map<String, ServiceConfig> services, List<String> ruleFiles) {
+        this(stack, services, ruleFiles, List.of());
+    }
 
     public List<CheckConfig> allChecks() {
         return services.values().stream().flatMap(s -> s.checks().stream()).toList();

@@ -50,6 +50,21 @@ public final class Observation {
         return Optional.ofNullable(documents.get(root));
     }
 
+    /**
+     * The facts without documents, headers and long texts (a body can be a megabyte): what is worth keeping of the
+     * latest result of every check for the status page and {@code /metrics}.
+     */
+    public Observation summary() {
+        Map<String, Value> kept = new LinkedHashMap<>();
+        facts.forEach((name, value) -> {
+            if (!(value instanceof Value.Text t) || t.value().length() <= 256) {
+                kept.put(name, value);
+            }
+        });
+        kept.remove("body");
+        return new Observation(kept, Map.of(), Map.of());
+    }
+
     public Map<String, Value> facts() {
         return facts;
     }

@@ -1,0 +1,59 @@
+package dev.steward.app;
+
+import dev.steward.core.config.StackConfig;
+import dev.steward.core.rule.RuleDialect;
+import dev.steward.core.rule.RuleGroup;
+import dev.steward.core.rule.checkalert.CheckAlerts;
+import dev.steward.promql.EngineRules;
+import dev.steward.rulefile.RuleFileLoader;
+import dev.steward.stackfile.ConfigError;
+import dev.steward.stackfile.LoadResult;
+import dev.steward.stackfile.RuleFileResult;
+import dev.steward.stackfile.StackFileLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads everything a stack file brings: the stack, its rule files ({@code rule_files}, relative to the stack file), its
+ * inline {@code rule_groups} and the built-in alert of every check; PromQL expressions are checked with the engine's
+ * parser. All errors of all files at once.
+ */
+final class StackLoading {
+    /** How often the built-in check alerts are evaluated. */
+    static final Duration CHECK_ALERT_INTERVAL = Duration.ofSeconds(10);
+
+    private StackLoading() {}
+
+    sealed interface Outcome {
+        record Loaded(StackConfig config, List<RuleGroup> groups) implements Outcome {}
+
+        record Invalid(List<ConfigError> errors) implements Outcome {
+            List<String> formatted() {
+                return StackFileLoader.format(new LoadResult.Invalid(errors));
+            }
+        }
+    }
+
+    static Outcome load(Path file) {
+        LoadResult stack = StackFileLoader.fromSystem(EngineRules.PARSER).load(file);
+        if (stack instanceof LoadResult.Invalid invalid) {
+            return new Outcome.Invalid(invalid.errors());
+        }
+        StackConfig config = ((LoadResult.Loaded) stack).config();
+        Path base = file.toAbsolutePath().getParent();
+        RuleFileResult rules =
+                new RuleFileLoader(RuleDialect.STEWARD, EngineRules.PARSER).loadAll(base, config.ruleFiles());
+        if (rules instanceof RuleFileResult.Invalid invalid) {
+            return new Outcome.Invalid(invalid.errors());
+        }
+        List<RuleGroup> groups = new ArrayList<>(((RuleFileResult.Loaded) rules).groups());
+        groups.addAll(config.ruleGroups());
+        RuleGroup checks = CheckAlerts.group(config.stack(), file.toString(), config.allChecks(), CHECK_ALERT_INTERVAL);
+        if (!checks.rules().isEmpty()) {
+            groups.add(checks);
+        }
+        return new Outcome.Loaded(config, groups);
+    }
+}

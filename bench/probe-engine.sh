@@ -7,7 +7,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/bench/lib.sh"
 
-CHECKS=10000 INTERVAL=10 TIMEOUT=5 HANG=100 WARMUP=30 WINDOW=60 HEAP=256m PROFILE=0
+CHECKS=10000 INTERVAL=10 TIMEOUT=5 HANG=100 WARMUP=30 WINDOW=60 HEAP=256m PROFILE=0 EXTRA=""
 PHASES="steward hang blackbox"
 FARM_PORT=${BENCH_FARM_PORT:-9100} FARM_PORTS=4
 STEWARD_PORT=${BENCH_STEWARD_PORT:-9180} BLACKBOX_PORT=${BENCH_BLACKBOX_PORT:-9115} PROM_PORT=${BENCH_PROM_PORT:-9190}
@@ -15,9 +15,10 @@ STEWARD_PORT=${BENCH_STEWARD_PORT:-9180} BLACKBOX_PORT=${BENCH_BLACKBOX_PORT:-91
 usage() {
   cat <<EOF
 usage: bench/probe-engine.sh [--checks 10000] [--interval 10] [--hang 100] [--warmup 30] [--window 60]
-                             [--phases "steward hang blackbox"] [--profile]
+                             [--phases "steward hang blackbox"] [--profile] [--no-alerts]
   --phases   any of: steward (N checks), hang (N checks + --hang hanging ones), blackbox (N targets, Prometheus-driven)
   --profile  also record a JFR profile of each Steward phase (costs some CPU: figures of such a run are not reported)
+  --no-alerts  "alert: false" on every check (no built-in StewardCheckDown rule per check)
 Ports (env): BENCH_FARM_PORT=$FARM_PORT (uses $((FARM_PORTS + 1)) ports), BENCH_STEWARD_PORT=$STEWARD_PORT,
 BENCH_BLACKBOX_PORT=$BLACKBOX_PORT, BENCH_PROM_PORT=$PROM_PORT. Extra Steward JVM flags: BENCH_STEWARD_OPTS;
 another launcher taking the same arguments as bin/steward: BENCH_STEWARD_BIN.
@@ -34,6 +35,7 @@ while [ $# -gt 0 ]; do
     --window) WINDOW="$2"; shift 2 ;;
     --phases) PHASES="$2"; shift 2 ;;
     --profile) PROFILE=1; shift ;;
+    --no-alerts) EXTRA=", alert: false"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
@@ -94,13 +96,13 @@ write_stack() { # write_stack FILE HANGING
     echo "  farm:"
     echo "    checks:"
     for ((i = 0; i < CHECKS; i++)); do
-      echo "      - {name: t$i, http: {url: \"$(target_url "$i")\"}, interval: ${INTERVAL}s, timeout: ${TIMEOUT}s}"
+      echo "      - {name: t$i, http: {url: \"$(target_url "$i")\"}, interval: ${INTERVAL}s, timeout: ${TIMEOUT}s$EXTRA}"
     done
     if [ "$hanging" -gt 0 ]; then
       echo "  hang:"
       echo "    checks:"
       for ((i = 0; i < hanging; i++)); do
-        echo "      - {name: h$i, http: {url: \"http://127.0.0.1:$HANG_PORT/hang/$i\"}, interval: ${INTERVAL}s, timeout: ${TIMEOUT}s}"
+        echo "      - {name: h$i, http: {url: \"http://127.0.0.1:$HANG_PORT/hang/$i\"}, interval: ${INTERVAL}s, timeout: ${TIMEOUT}s$EXTRA}"
       done
     fi
   } >"$file"

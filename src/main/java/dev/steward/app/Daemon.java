@@ -75,6 +75,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     private final ScrapeLoop scrapes;
     private final SeriesSink seriesSink;
     private final RollupSink rollupSink;
+    private final HistorySink historySink;
     private final HttpClient scrapeClient;
     private final Thread scheduler;
     private final ApiServer api;
@@ -112,18 +113,14 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 .orElseGet(() -> Database.sqlite(options.dataDir()));
         this.rollups = new JdbcRollupStore(database);
         this.events = new JdbcCheckEventStore(database);
-        this.series =
-                new MemorySeriesStore(SeriesStoreSettings.DEFAULTS.withChunkBytesBudget(options.seriesBudgetBytes()));
+        this.series = new MemorySeriesStore(SeriesStoreSettings.DEFAULTS.withChunkBytesBudget(
+                seriesBudget(options.seriesBudgetBytes(), Runtime.getRuntime().maxMemory())));
         this.prober = ProbeDispatcher.create(clock);
         this.seriesSink = new SeriesSink(series, this::labelsOf);
         this.rollupSink = new RollupSink(rollups);
+        this.historySink = new HistorySink(events, wiring.background());
         this.checks = new CheckLoop(
-                clock,
-                System::nanoTime,
-                prober,
-                probeThreads,
-                List.of(seriesSink, rollupSink, new HistorySink(events)),
-                stats);
+                clock, System::nanoTime, prober, probeThreads, List.of(seriesSink, rollupSink, historySink), stats);
         this.scrapeClient = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(probeThreads)
@@ -165,6 +162,23 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 .start(options.host(), options.port());
     }
 
+    /**
+     * The chunk budget actually used: the configured one, but at most a quarter of the heap, so that a daemon started
+     * with a small heap ({@code -Xmx256m}) drops old samples instead of running out of memory.
+     */
+    static long seriesBudget(long configured, long maxHeap) {
+        long cap = maxHeap == Long.MAX_VALUE ? configured : maxHeap / 4;
+        if (cap < configured) {
+            LOG.info(
+                    "series memory budget lowered from {} MiB to {} MiB (a quarter of the {} MiB heap)",
+                    configured >> 20,
+                    cap >> 20,
+                    maxHeap >> 20);
+            return cap;
+        }
+        return configured;
+    }
+
     /** Loads the stack file and starts; on an invalid file, returns its errors without starting anything. */
     public static Started start(DaemonOptions options, Consumer<JavalinConfig> extraRoutes) {
         return start(options, extraRoutes, Wiring.system());
@@ -181,7 +195,9 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     /** Runs every probe and scrape due now (what the scheduler thread does in a loop). */
     public int tick() {
         Instant now = clock.instant();
-        return checks.runDue(now) + scrapes.runDue(now) + rules.runDue(now);
+        int started = checks.runDue(now) + scrapes.runDue(now) + rules.runDue(now);
+        historySink.flush();
+        return started;
     }
 
     /** When the next probe or scrape is due. */
@@ -429,6 +445,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("could not save the alerts' pending state at shutdown", e);
         }
+        historySink.close();
         try {
             prober.close();
         } catch (Exception e) {

@@ -14,6 +14,11 @@ public interface CheckEventStore {
     /** Stores the event durably before returning. */
     void append(CheckEvent event);
 
+    /** Stores the events durably before returning, in order; implementations may use one transaction. */
+    default void appendAll(List<CheckEvent> events) {
+        events.forEach(this::append);
+    }
+
     /**
      * The check's events with {@code from <= at < to}, newest first, at most {@code limit} of them. Events at the same
      * millisecond come newest-appended first.

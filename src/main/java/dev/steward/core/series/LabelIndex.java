@@ -119,6 +119,25 @@ final class LabelIndex {
     Series[] select(List<LabelMatcher> matchers) {
         lock.readLock().lock();
         try {
+            Postings seed = null;
+            for (LabelMatcher m : matchers) {
+                if (m.type() == LabelMatcher.Type.EQ && !m.matchesEmpty()) {
+                    NameEntry e = names.get(m.name());
+                    Postings p = e == null ? null : e.values.get(m.value());
+                    if (p == null) {
+                        return Postings.NONE;
+                    }
+                    if (seed == null || p.size() < seed.size()) {
+                        seed = p;
+                    }
+                }
+            }
+            if (seed != null) {
+                // start from the smallest equality postings and check the other matchers on each candidate: a
+                // selector such as up{stack="s",service="a",check="c"} touches a handful of series, not every series of
+                // the stack (copying and intersecting the large postings cost more than the whole query)
+                return filterAll(seed.toArray(), matchers);
+            }
             Series[] result = null;
             for (LabelMatcher m : matchers) {
                 if (!m.matchesEmpty()) {
@@ -172,6 +191,21 @@ final class LabelIndex {
             }
         }
         return Postings.union(misses);
+    }
+
+    private static Series[] filterAll(Series[] candidates, List<LabelMatcher> matchers) {
+        Series[] out = new Series[candidates.length];
+        int n = 0;
+        outer:
+        for (Series s : candidates) {
+            for (LabelMatcher m : matchers) {
+                if (!m.matches(s.labels())) {
+                    continue outer;
+                }
+            }
+            out[n++] = s;
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     /** Applies the matchers that also match absent labels to an already narrowed set, label by label. */

@@ -117,7 +117,6 @@ public final class AlertmanagerApi {
         version.put("revision", "");
         version.put("version", settings.version());
         Map<String, Object> cluster = new LinkedHashMap<>();
-        cluster.put("name", "");
         cluster.put("status", "disabled");
         cluster.put("peers", List.of());
         Map<String, Object> m = new LinkedHashMap<>();

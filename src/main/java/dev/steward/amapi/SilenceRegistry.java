@@ -8,6 +8,7 @@ import dev.steward.core.silence.SilenceLimits;
 import dev.steward.core.silence.SilenceRequest;
 import dev.steward.core.silence.SilenceStore;
 import dev.steward.core.silence.Silences;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -66,6 +67,22 @@ public final class SilenceRegistry {
             case SetOutcome.NotFound n -> {}
         }
         return out;
+    }
+
+    /**
+     * Forgets silences that ended more than {@code retention} ago (Alertmanager keeps them 120 hours), in the store as
+     * well; returns how many were dropped.
+     */
+    public synchronized int dropEndedBefore(Duration retention) {
+        Silences kept = current.withoutEndedBefore(clock.instant().minus(retention));
+        int dropped = current.size() - kept.size();
+        for (Silence s : current.all()) {
+            if (kept.get(s.id()).isEmpty()) {
+                store.remove(s.id());
+            }
+        }
+        current = kept;
+        return dropped;
     }
 
     public synchronized ExpireOutcome expire(String id) {

@@ -47,8 +47,9 @@ public record SilenceMatcher(String name, String value, boolean isRegex, boolean
         return LabelMatcher.of(type(), name, value);
     }
 
+    /** The matcher in PromQL syntax, {@code name=~"value"}; never compiles the pattern. */
     @Override
     public String toString() {
-        return compile().toString();
+        return name + type().symbol() + '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }

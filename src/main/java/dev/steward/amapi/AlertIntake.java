@@ -2,7 +2,6 @@ package dev.steward.amapi;
 
 import dev.steward.core.series.LabelMatcher;
 import dev.steward.core.series.Labels;
-import dev.steward.core.silence.SilenceMatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,7 +90,7 @@ final class AlertIntake {
     }
 
     /** The filters of {@code GET /api/v2/alerts}. */
-    record Query(boolean active, boolean silenced, boolean inhibited, List<SilenceMatcher> filter, Pattern receiver) {
+    record Query(boolean active, boolean silenced, boolean inhibited, List<LabelMatcher> filter, Pattern receiver) {
         boolean accepts(AlertSource.HeldAlert held, List<String> silencedBy) {
             boolean isSilenced = !silencedBy.isEmpty();
             boolean isInhibited = !held.inhibitedBy().isEmpty();
@@ -101,9 +100,8 @@ final class AlertIntake {
             if (!isSilenced && !isInhibited && !active) {
                 return false;
             }
-            for (SilenceMatcher m : filter) {
-                LabelMatcher lm = m.compile();
-                if (!lm.matches(held.alert().labels())) {
+            for (LabelMatcher m : filter) {
+                if (!m.matches(held.alert().labels())) {
                     return false;
                 }
             }

@@ -142,7 +142,11 @@ public final class AlertmanagerApi {
 
     private void getAlerts(Context ctx) {
         AlertIntake.Query query = new AlertIntake.Query(
-                flag(ctx, "active"), flag(ctx, "silenced"), flag(ctx, "inhibited"), filter(ctx), receiver(ctx));
+                flag(ctx, "active"),
+                flag(ctx, "silenced"),
+                flag(ctx, "inhibited"),
+                filter(ctx).stream().map(SilenceMatcher::compile).toList(),
+                receiver(ctx));
         Instant now = silences.now();
         List<Object> out = new ArrayList<>();
         for (AlertSource.HeldAlert held : source.alerts()) {

@@ -204,6 +204,27 @@ class AlertmanagerApiTest {
     }
 
     @Test
+    void alertsAreFilteredByMatcherReceiverAndSilencedState() throws Exception {
+        ok(send(
+                "POST",
+                "/api/v2/alerts",
+                "[{\"labels\":{\"alertname\":\"DiskFull\",\"env\":\"prod\"}},"
+                        + "{\"labels\":{\"alertname\":\"CpuHigh\",\"env\":\"dev\"}}]"));
+        ok(send("POST", "/api/v2/silences", silence(null, "2027-01-01T01:00:00Z", "upgrade")));
+
+        String env = URLEncoder.encode("env=~\"pr.*\"", StandardCharsets.UTF_8);
+        assertThat(ok(send("GET", "/api/v2/alerts?filter=" + env, null)))
+                .extracting(n -> n.get("labels").get("alertname").asString())
+                .containsExactly("DiskFull");
+        assertThat(ok(send("GET", "/api/v2/alerts?silenced=false", null)))
+                .extracting(n -> n.get("labels").get("alertname").asString())
+                .containsExactly("CpuHigh");
+        assertThat(ok(send("GET", "/api/v2/alerts?receiver=other", null))).isEmpty();
+        assertThat(send("GET", "/api/v2/alerts?active=maybe", null).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void statusCarriesWhatAmtoolReads() throws Exception {
         JsonNode s = ok(send("GET", "/api/v2/status", null));
 

@@ -105,15 +105,18 @@ public final class Silences {
         return List.copyOf(ids);
     }
 
-    /** Creates or updates a silence by Alertmanager's rules (see the class comment); {@code newId} names new ones. */
+    /**
+     * Creates or updates a silence by Alertmanager's rules (see the class comment); {@code newId} names new ones. As in
+     * Alertmanager, an invalid request is refused before its id is looked up.
+     */
     public SetOutcome set(SilenceRequest request, Instant now, SilenceLimits limits, Supplier<String> newId) {
-        Optional<Silence> previous = request.isUpdate() ? get(request.id()) : Optional.empty();
-        if (request.isUpdate() && previous.isEmpty()) {
-            return new SetOutcome.NotFound(request.id());
-        }
         List<SilenceError> errors = SilenceValidator.validate(request, now, limits);
         if (!errors.isEmpty()) {
             return new SetOutcome.Invalid(errors);
+        }
+        Optional<Silence> previous = request.isUpdate() ? get(request.id()) : Optional.empty();
+        if (request.isUpdate() && previous.isEmpty()) {
+            return new SetOutcome.NotFound(request.id());
         }
         Instant startsAt = request.startsAt() == null ? now : request.startsAt();
         if (previous.isPresent() && canUpdateInPlace(previous.get(), request, startsAt, now)) {

@@ -2,6 +2,7 @@ package dev.steward.core.silence;
 
 import dev.steward.core.series.LabelMatcher;
 import dev.steward.core.series.Labels;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -103,6 +104,31 @@ public final class Silences {
         }
         ids.sort(Comparator.naturalOrder());
         return List.copyOf(ids);
+    }
+
+    /**
+     * The silences active at {@code now} that end within {@code ahead} (inclusive), soonest first: whose creators a
+     * reminder is due to.
+     */
+    public List<Silence> endingWithin(Instant now, Duration ahead) {
+        Instant horizon = now.plus(ahead);
+        return all().stream()
+                .filter(s -> s.state(now) == SilenceState.ACTIVE && !s.endsAt().isAfter(horizon))
+                .sorted(Comparator.comparing(Silence::endsAt))
+                .toList();
+    }
+
+    /**
+     * The silences that were active at some instant and ended in {@code (after, upTo]}, in order of end: what a loop
+     * that last looked at {@code after} must re-check for alerts that still fire. Silences expired before they started
+     * (a pending silence expired by hand) never muted anything and are left out.
+     */
+    public List<Silence> endedBetween(Instant after, Instant upTo) {
+        return all().stream()
+                .filter(s -> s.endsAt().isAfter(after) && !s.endsAt().isAfter(upTo))
+                .filter(s -> s.startsAt().isBefore(s.endsAt()))
+                .sorted(Comparator.comparing(Silence::endsAt))
+                .toList();
     }
 
     /**

@@ -251,6 +251,36 @@ class SilencesTest {
         assertThat(s.withoutEndedBefore(T0.plusSeconds(61)).size()).isZero();
     }
 
+    @Test
+    void remindersAreDueForActiveSilencesEndingWithinTheWindow() {
+        Silences s = Silences.empty();
+        s = create(s, request(null, null, T0.plusSeconds(3600), eq()), T0).silences(); // s1
+        s = create(s, request(null, null, T0.plusSeconds(600), eq()), T0).silences(); // s2
+        s = create(s, request(null, T0.plusSeconds(60), T0.plusSeconds(120), eq()), T0)
+                .silences(); // s3 pending
+
+        assertThat(s.endingWithin(T0, Duration.ofMinutes(10)))
+                .extracting(Silence::id)
+                .containsExactly("s2");
+        assertThat(s.endingWithin(T0, Duration.ofHours(1)))
+                .extracting(Silence::id)
+                .containsExactly("s2", "s1");
+    }
+
+    @Test
+    void silencesThatEndedSinceTheLastLookAreListedButNeverActiveOnesAreNot() {
+        Silences s = Silences.empty();
+        s = create(s, request(null, null, T0.plusSeconds(60), eq()), T0).silences(); // s1 ends +60
+        s = create(s, request(null, T0.plusSeconds(30), T0.plusSeconds(3600), eq()), T0)
+                .silences(); // s2 pending
+        s = ((ExpireOutcome.Expired) s.expire("s2", T0.plusSeconds(10))).silences();
+
+        assertThat(s.endedBetween(T0, T0.plusSeconds(60)))
+                .extracting(Silence::id)
+                .containsExactly("s1");
+        assertThat(s.endedBetween(T0.plusSeconds(60), T0.plusSeconds(120))).isEmpty();
+    }
+
     private static SilenceMatcher eq() {
         return SilenceMatcher.equal("alertname", "DiskFull");
     }

@@ -18,7 +18,7 @@ final class FilterMatchers {
 
     private FilterMatchers() {}
 
-    /** The matchers, or the first filter that is not one (as {@code Left}-style error text). */
+    /** The matchers, or an error naming the first filter that is not a matcher. */
     static Parsed parse(List<String> filters) {
         List<SilenceMatcher> out = new ArrayList<>();
         for (String f : filters) {

@@ -1,0 +1,8 @@
+package dev.steward.core.silence;
+
+class InMemorySilenceStoreTest extends SilenceStoreContract {
+    @Override
+    protected SilenceStore emptyStore() {
+        return new InMemorySilenceStore();
+    }
+}

@@ -88,11 +88,15 @@ public final class TimePeriodText {
         if (b == 0 || e == 0 || Math.abs(b) > 31 || Math.abs(e) > 31) {
             return Parsed.failed("day of month out of range in \"" + text + "\": expected " + expected);
         }
-        // Compare as if the month had 30 days, so 1:-1 is valid and -1:1 is not (Alertmanager's rule).
-        int tb = b < 0 ? 30 + b : b;
-        int te = e < 0 ? 30 + e : e;
+        if (b < 0 && e > 0) {
+            return Parsed.failed("end day must be negative when the start day is, in \"" + text + '"');
+        }
+        // Negative days compared as in the shortest month (28 days), as Alertmanager does: refuses only ranges
+        // that are empty in every month.
+        int tb = b < 0 ? 28 + b : b;
+        int te = e < 0 ? 28 + e : e;
         return tb > te
-                ? Parsed.failed("start day " + b + " is after end day " + e + " in \"" + text + '"')
+                ? Parsed.failed("end day " + e + " is always before start day " + b + " in \"" + text + '"')
                 : Parsed.ok(new IntRange(b, e));
     }
 

@@ -167,7 +167,10 @@ class TimePeriodTest {
         assertThat(failed(TimePeriodText.weekdays("1"))).contains("expected a weekday");
         assertThat(failed(TimePeriodText.daysOfMonth("0"))).contains("out of range");
         assertThat(failed(TimePeriodText.daysOfMonth("32"))).contains("out of range");
-        assertThat(failed(TimePeriodText.daysOfMonth("-1:1"))).contains("after");
+        assertThat(failed(TimePeriodText.daysOfMonth("-1:1"))).contains("end day must be negative");
+        assertThat(failed(TimePeriodText.daysOfMonth("-1:-3"))).contains("always before");
+        assertThat(failed(TimePeriodText.daysOfMonth("27:-3"))).contains("always before");
+        assertThat(ok(TimePeriodText.daysOfMonth("25:-3"))).isEqualTo(new IntRange(25, -3));
         assertThat(failed(TimePeriodText.months("13"))).contains("expected a month");
         assertThat(failed(TimePeriodText.years("2026:2024"))).contains("after");
         assertThat(failed(TimePeriodText.location("Mars/Olympus"))).contains("unknown location");

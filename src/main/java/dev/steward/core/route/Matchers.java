@@ -44,15 +44,16 @@ public record Matchers(List<Matcher> list) {
     /** Parses one entry of a {@code matchers:} list, which may hold several comma-separated matchers. */
     public static Parsed<List<Matcher>> parse(String text) {
         String t = text.strip();
-        if (t.startsWith("{") != t.endsWith("}")) {
-            return Parsed.failed("unbalanced braces in \"" + text + '"');
-        }
+        // Alertmanager drops an opening and a closing brace independently, so "{a=b" is accepted too.
         if (t.startsWith("{")) {
-            t = t.substring(1, t.length() - 1);
+            t = t.substring(1);
+        }
+        if (t.endsWith("}")) {
+            t = t.substring(0, t.length() - 1);
         }
         List<String> pieces = split(t);
         if (pieces == null) {
-            return Parsed.failed("unterminated quoted value in \"" + text + '"');
+            return Parsed.failed("unterminated quoted value or unescaped double quote in \"" + text + '"');
         }
         List<Matcher> out = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
@@ -76,13 +77,9 @@ public record Matchers(List<Matcher> list) {
             return Parsed.failed(
                     "bad matcher \"" + piece.strip() + "\": expected name, one of = != =~ !~, and a value");
         }
-        String raw = m.group(3);
-        String value = raw;
-        if (raw.startsWith("\"")) {
-            if (raw.length() < 2 || !raw.endsWith("\"")) {
-                return Parsed.failed("bad quoted value " + raw + " in \"" + piece.strip() + '"');
-            }
-            value = unescape(raw.substring(1, raw.length() - 1));
+        String value = value(m.group(3));
+        if (value == null) {
+            return Parsed.failed("matcher value contains an unescaped double quote in \"" + piece.strip() + '"');
         }
         Matcher.Type type = switch (m.group(2)) {
             case "=" -> Matcher.Type.EQUAL;
@@ -118,18 +115,37 @@ public record Matchers(List<Matcher> list) {
         return quoted ? null : out;
     }
 
-    private static String unescape(String s) {
+    /**
+     * The value as Alertmanager reads it: an optional opening quote that must then close the value, {@code \\"},
+     * {@code \\\\} and {@code \\n} as escapes, any other backslash kept as it is (so {@code "\\d+"} stays a
+     * regular expression); null when a double quote is left unescaped.
+     */
+    private static String value(String raw) {
+        boolean quoted = raw.startsWith("\"");
+        String s = quoted ? raw.substring(1) : raw;
         StringBuilder b = new StringBuilder();
+        boolean closed = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\\' && i + 1 < s.length()) {
                 char n = s.charAt(++i);
-                b.append(n == 'n' ? '\n' : n);
+                if (n == 'n') {
+                    b.append('\n');
+                } else if (n == '"' || n == '\\') {
+                    b.append(n);
+                } else {
+                    b.append(c).append(n);
+                }
+            } else if (c == '"') {
+                if (!quoted || i != s.length() - 1) {
+                    return null;
+                }
+                closed = true;
             } else {
                 b.append(c);
             }
         }
-        return b.toString();
+        return quoted && !closed ? null : b.toString();
     }
 
     @Override

@@ -38,6 +38,15 @@ class MatcherTest {
     }
 
     @Test
+    void keepsBackslashesThatAreNotEscapesAndAcceptsEmptyValuesAndABraceOnOneSide() {
+        assertThat(parse("a=~\"\\d+\"").getFirst().value()).isEqualTo("\\d+");
+        assertThat(parse("a=~\"\\d+\"").getFirst().matches("42")).isTrue();
+        assertThat(parse("a=\"x\\ny\"").getFirst().value()).isEqualTo("x\ny");
+        assertThat(parse("x=").getFirst().value()).isEmpty();
+        assertThat(parse("{a=\"b\"")).hasSize(1);
+    }
+
+    @Test
     void anchorsRegularExpressionsAtBothEnds() {
         Matcher m = parse("service=~\"api|db\"").getFirst();
         assertThat(m.matches("api")).isTrue();
@@ -70,7 +79,8 @@ class MatcherTest {
         assertThat(failure("severity")).contains("bad matcher \"severity\"");
         assertThat(failure("1abc=\"x\"")).contains("bad matcher");
         assertThat(failure("a=\"open")).contains("unterminated");
-        assertThat(failure("{a=\"b\"")).contains("unbalanced braces");
+        assertThat(failure("a=b\"c")).contains("unescaped double quote");
+        assertThat(failure("severity==\"x\"")).contains("unescaped double quote");
         assertThat(failure("a=~\"(\"")).contains("invalid regular expression \"(\"");
     }
 

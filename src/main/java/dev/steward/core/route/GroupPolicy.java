@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * notification log: a group is first considered {@code group_wait} after it was created, then every {@code
  * group_interval}; it notifies when a firing alert is new since the last notification, when alerts were resolved and
  * the receiver wants resolved alerts, when every alert it last notified as firing is now resolved, or at the first look
- * strictly after {@code repeat_interval} has passed since the last notification; a group that only ever held resolved alerts notifies
+ * once {@code repeat_interval} has passed since the last notification; a group that only ever held resolved alerts notifies
  * nothing. Alerts muted by an inhibition rule are left out; a route outside its {@code active_time_intervals} or
  * inside one of its {@code mute_time_intervals} notifies nothing and remembers nothing, so the first look after the
  * mute ends notifies. Resolved alerts are dropped from the group once it has been considered, so each is notified at
@@ -107,9 +107,9 @@ public record GroupPolicy(
         if (wantsResolved && !s.resolved().containsAll(labelsOf(resolved))) {
             return true;
         }
-        // Strictly after, as in Alertmanager (whose log time is a little later than the flush that wrote it): with
-        // group_interval 5m and repeat_interval 4h, the repeat goes out at the flush 4h05m after the last one.
-        return s.at().plus(route.repeatInterval()).isBefore(now);
+        // At or after: Alertmanager's outcome at the exact boundary depends on milliseconds of latency (a running
+        // Alertmanager 0.25 was seen to repeat both at the boundary and one group_interval later).
+        return !s.at().plus(route.repeatInterval()).isAfter(now);
     }
 
     /** Whether the route is muted at {@code now} by its mute or active time intervals. */

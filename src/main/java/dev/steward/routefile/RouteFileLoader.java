@@ -125,28 +125,6 @@ public final class RouteFileLoader {
                 y.error(items.get(i), path + ".name", "missing", null, "the receiver's name");
                 continue;
             }
-            Map<String, List<Map<String, Object>>> integrations = new LinkedHashMap<>();
-            for (String kind : Receiver.KINDS) {
-                List<Map<String, Object>> configs = new ArrayList<>();
-                List<Node> list = y.list(f.get(kind), path + "." + kind, "a list of " + kind);
-                for (int j = 0; j < list.size(); j++) {
-                    if (YamlFields.raw(list.get(j)) instanceof Map<?, ?> m) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> config = (Map<String, Object>) m;
-                        configs.add(config);
-                    } else {
-                        y.error(
-                                list.get(j),
-                                path + "." + kind + "[" + j + "]",
-                                "wrong type:",
-                                YamlFields.describe(list.get(j)),
-                                "a mapping");
-                    }
-                }
-                if (!configs.isEmpty()) {
-                    integrations.put(kind, configs);
-                }
-            }
             for (String kind : OTHER_KINDS) {
                 if (f.containsKey(kind)) {
                     y.error(
@@ -157,13 +135,40 @@ public final class RouteFileLoader {
                             "one of " + String.join(", ", Receiver.KINDS));
                 }
             }
-            if (out.putIfAbsent(name.get(), new Receiver(name.get(), integrations)) != null) {
+            if (out.putIfAbsent(name.get(), new Receiver(name.get(), integrations(f, path))) != null) {
                 y.error(
                         f.get("name"),
                         path + ".name",
                         "receiver name repeated",
                         '"' + name.get() + '"',
                         "each receiver name once");
+            }
+        }
+        return out;
+    }
+
+    /** Each supported kind's list of settings, as raw mappings. */
+    private Map<String, List<Map<String, Object>>> integrations(Map<String, Node> f, String path) {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        for (String kind : Receiver.KINDS) {
+            List<Map<String, Object>> configs = new ArrayList<>();
+            List<Node> list = y.list(f.get(kind), path + "." + kind, "a list of " + kind);
+            for (int j = 0; j < list.size(); j++) {
+                if (YamlFields.raw(list.get(j)) instanceof Map<?, ?> m) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> config = (Map<String, Object>) m;
+                    configs.add(config);
+                } else {
+                    y.error(
+                            list.get(j),
+                            path + "." + kind + "[" + j + "]",
+                            "wrong type:",
+                            YamlFields.describe(list.get(j)),
+                            "a mapping");
+                }
+            }
+            if (!configs.isEmpty()) {
+                out.put(kind, configs);
             }
         }
         return out;

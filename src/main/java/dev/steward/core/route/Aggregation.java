@@ -23,11 +23,18 @@ public record Aggregation(Route tree, Map<GroupKey, AggregationGroup> groups) {
 
     /** The state after {@code alert} arrived at {@code now} (a new alert, or an update such as its resolution). */
     public Aggregation receive(Alert alert, Instant now) {
+        return receiveAll(List.of(alert), now);
+    }
+
+    /** The state after {@code alerts} arrived together at {@code now} (one copy of the state for the batch). */
+    public Aggregation receiveAll(Collection<Alert> alerts, Instant now) {
         Map<GroupKey, AggregationGroup> next = new LinkedHashMap<>(groups);
-        for (Route route : tree.match(alert.labels())) {
-            GroupKey key = new GroupKey(route.id(), route.groupLabels(alert.labels()));
-            AggregationGroup g = next.getOrDefault(key, AggregationGroup.created(key, route, now));
-            next.put(key, g.with(alert, now));
+        for (Alert alert : alerts) {
+            for (Route route : tree.match(alert.labels())) {
+                GroupKey key = new GroupKey(route.id(), route.groupLabels(alert.labels()));
+                AggregationGroup g = next.getOrDefault(key, AggregationGroup.created(key, route, now));
+                next.put(key, g.with(alert, now));
+            }
         }
         return new Aggregation(tree, next);
     }

@@ -42,7 +42,7 @@ public record GroupPolicy(
     public Step next(Aggregation state, Instant now) {
         Map<GroupKey, AggregationGroup> groups = new LinkedHashMap<>(state.groups());
         List<Notification> out = new ArrayList<>();
-        Collection<Alert> all = state.alerts();
+        Collection<Alert> all = inhibitRules.isEmpty() ? List.of() : firingSources(state.alerts(), now);
         for (AggregationGroup g : state.groups().values()) {
             if (g.nextFlushAt().isAfter(now)) {
                 continue;
@@ -112,10 +112,31 @@ public record GroupPolicy(
         return !s.at().plus(route.repeatInterval()).isAfter(now);
     }
 
+    /** The firing alerts that match the source side of some rule: the only ones that can mute another. */
+    private Collection<Alert> firingSources(Collection<Alert> alerts, Instant now) {
+        List<Alert> out = new ArrayList<>();
+        for (Alert a : alerts) {
+            if (!a.resolved(now)
+                    && inhibitRules.stream().anyMatch(r -> r.source().matches(a.labels()))) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    private TimeInterval interval(Route route, String name) {
+        TimeInterval t = intervals.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("route " + route.id() + " names the time interval \"" + name
+                    + "\", which this policy does not have; it has " + intervals.keySet());
+        }
+        return t;
+    }
+
     /** Whether the route is muted at {@code now} by its mute or active time intervals. */
     public boolean timeMuted(Route route, Instant now) {
         for (String name : route.muteTimeIntervals()) {
-            if (intervals.get(name).contains(now)) {
+            if (interval(route, name).contains(now)) {
                 return true;
             }
         }
@@ -123,7 +144,7 @@ public record GroupPolicy(
             return false;
         }
         for (String name : route.activeTimeIntervals()) {
-            if (intervals.get(name).contains(now)) {
+            if (interval(route, name).contains(now)) {
                 return false;
             }
         }

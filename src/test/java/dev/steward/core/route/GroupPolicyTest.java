@@ -1,6 +1,7 @@
 package dev.steward.core.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.core.series.Labels;
 import java.time.Duration;
@@ -227,6 +228,22 @@ class GroupPolicyTest {
         assertThat(tick(one.plusSeconds(30))).isEmpty();
         assertThat(tick(one.plusSeconds(30 + 300 * 11))).isEmpty(); // 01:55:30
         assertThat(tick(one.plusSeconds(30 + 300 * 12))).hasSize(1); // 02:00:30
+    }
+
+    @Test
+    void alertsArrivingInOneBatchAreGroupedAsIfTheyArrivedOneByOne() {
+        Aggregation batch = state.receiveAll(List.of(Alert.firing(A, T0), Alert.firing(OTHER, T0)), T0);
+        arrive(A, T0, T0);
+        arrive(OTHER, T0, T0);
+        assertThat(batch).isEqualTo(state);
+    }
+
+    @Test
+    void aTimeIntervalThePolicyDoesNotKnowIsAnErrorNamingRouteAndInterval() {
+        Route r = Route.tree(RouteSpec.of("team", List.of(), List.of()).withTimeIntervals(List.of("gone"), List.of()));
+        assertThatThrownBy(() -> policy.timeMuted(r, T0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("route {} names the time interval \"gone\"");
     }
 
     @Test

@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  * group_interval}; it notifies when a firing alert is new since the last notification, when alerts were resolved and
  * the receiver wants resolved alerts, when every alert it last notified as firing is now resolved, or at the first look
  * once {@code repeat_interval} has passed since the last notification; a group that only ever held resolved alerts notifies
- * nothing. Alerts muted by an inhibition rule are left out; a route outside its {@code active_time_intervals} or
+ * nothing. Alerts muted by an inhibition rule or a silence are left out (a silenced alert still inhibits others, as
+ * in Alertmanager); a route outside its {@code active_time_intervals} or
  * inside one of its {@code mute_time_intervals} notifies nothing and remembers nothing, so the first look after the
  * mute ends notifies. Resolved alerts are dropped from the group once it has been considered, so each is notified at
  * most once; an empty group is removed.
@@ -40,6 +41,11 @@ public record GroupPolicy(
     public record Step(Aggregation state, List<Notification> notifications) {}
 
     public Step next(Aggregation state, Instant now) {
+        return next(state, now, List.of());
+    }
+
+    /** As {@link #next(Aggregation, Instant)}, leaving out alerts that one of {@code silences} mutes at {@code now}. */
+    public Step next(Aggregation state, Instant now, List<Silence> silences) {
         Map<GroupKey, AggregationGroup> groups = new LinkedHashMap<>(state.groups());
         List<Notification> out = new ArrayList<>();
         Collection<Alert> all = inhibitRules.isEmpty() ? List.of() : firingSources(state.alerts(), now);
@@ -47,7 +53,7 @@ public record GroupPolicy(
             if (g.nextFlushAt().isAfter(now)) {
                 continue;
             }
-            AggregationGroup after = flush(g, all, now, out);
+            AggregationGroup after = flush(g, all, silences, now, out);
             if (after.alerts().isEmpty()) {
                 groups.remove(g.key());
             } else {
@@ -57,7 +63,8 @@ public record GroupPolicy(
         return new Step(new Aggregation(state.tree(), groups), out);
     }
 
-    private AggregationGroup flush(AggregationGroup g, Collection<Alert> all, Instant now, List<Notification> out) {
+    private AggregationGroup flush(
+            AggregationGroup g, Collection<Alert> all, List<Silence> silences, Instant now, List<Notification> out) {
         Map<Labels, Alert> remaining = new TreeMap<>();
         List<Alert> firing = new ArrayList<>();
         List<Alert> resolved = new ArrayList<>();
@@ -66,7 +73,8 @@ public record GroupPolicy(
             if (!isResolved) {
                 remaining.put(a.labels(), a);
             }
-            if (InhibitRule.inhibited(a.labels(), inhibitRules, all, now)) {
+            if (InhibitRule.inhibited(a.labels(), inhibitRules, all, now)
+                    || Silence.silenced(a.labels(), silences, now)) {
                 continue;
             }
             (isResolved ? resolved : firing).add(a);

@@ -231,6 +231,50 @@ class GroupPolicyTest {
     }
 
     @Test
+    void aSilenceMutesMatchingAlertsOnlyWhileActiveAndTheFirstLookAfterItEndsNotifies() {
+        Silence s =
+                new Silence("s1", new Matchers(MatcherTest.parse("instance=a")), t("10S"), t("6M"), "ops", "deploying");
+        arrive(A, T0, T0);
+        arrive(B, T0, T0);
+        assertThat(s.active(t("9S"))).isFalse();
+        assertThat(s.active(t("10S"))).isTrue();
+        assertThat(s.active(t("6M"))).isFalse();
+        step(
+                t("30S"),
+                List.of(s),
+                n -> assertThat(n)
+                        .singleElement()
+                        .satisfies(x -> assertThat(labels(x.firing())).containsExactly(B)));
+        step(t("5M30S"), List.of(s), n -> assertThat(n).isEmpty());
+        step(
+                t("10M30S"),
+                List.of(s),
+                n -> assertThat(n)
+                        .singleElement()
+                        .satisfies(x -> assertThat(labels(x.firing())).containsExactly(A, B)));
+    }
+
+    @Test
+    void aSilencedAlertStillInhibitsOthers() {
+        InhibitRule rule = new InhibitRule(
+                new Matchers(MatcherTest.parse("alertname=NodeDown")),
+                new Matchers(MatcherTest.parse("alertname=Down")),
+                Set.of("instance"));
+        policy = new GroupPolicy(Map.of(), List.of(rule), receiver -> true);
+        Silence quietNode =
+                new Silence("s2", new Matchers(MatcherTest.parse("alertname=NodeDown")), T0, t("1H"), "ops", "known");
+        arrive(A, T0, T0);
+        arrive(Labels.of("alertname", "NodeDown", "instance", "a"), T0, T0);
+        step(t("30S"), List.of(quietNode), n -> assertThat(n).isEmpty());
+    }
+
+    private void step(Instant now, List<Silence> silences, java.util.function.Consumer<List<Notification>> check) {
+        GroupPolicy.Step step = policy.next(state, now, silences);
+        state = step.state();
+        check.accept(step.notifications());
+    }
+
+    @Test
     void alertsArrivingInOneBatchAreGroupedAsIfTheyArrivedOneByOne() {
         Aggregation batch = state.receiveAll(List.of(Alert.firing(A, T0), Alert.firing(OTHER, T0)), T0);
         arrive(A, T0, T0);

@@ -1,6 +1,6 @@
 package dev.steward.core.route;
 
-import dev.steward.core.route.AggregationGroup.Sent;
+import dev.steward.core.route.GroupPhase.Sent;
 import dev.steward.core.series.Labels;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -80,32 +79,36 @@ public record GroupPolicy(
             (isResolved ? resolved : firing).add(a);
         }
         if (timeMuted(g.route(), now) || (firing.isEmpty() && resolved.isEmpty())) {
-            return g.flushedAt(now, remaining, g.lastSent());
+            return g.lookedAt(now, remaining, null);
         }
         String receiver = g.route().receiver();
         boolean wantsResolved = sendResolved.test(receiver);
-        if (!needsUpdate(g.lastSent(), firing, resolved, wantsResolved, g.route(), now)) {
-            return g.flushedAt(now, remaining, g.lastSent());
+        if (!needsUpdate(g.phase(), firing, resolved, wantsResolved, g.route(), now)) {
+            return g.lookedAt(now, remaining, null);
         }
         List<Alert> told = wantsResolved ? resolved : List.of();
         if (!firing.isEmpty() || !told.isEmpty()) {
             out.add(new Notification(receiver, g.key(), g.key().groupLabels(), firing, told, now));
         }
         Sent sent = new Sent(labelsOf(firing), labelsOf(resolved), now);
-        return g.flushedAt(now, remaining, Optional.of(sent));
+        return g.lookedAt(now, remaining, sent);
     }
 
     private static boolean needsUpdate(
-            Optional<Sent> last,
+            GroupPhase phase,
             List<Alert> firing,
             List<Alert> resolved,
             boolean wantsResolved,
             Route route,
             Instant now) {
-        if (last.isEmpty()) {
+        Sent s = switch (phase) {
+            case GroupPhase.Waiting w -> null;
+            case GroupPhase.Quiet q -> null;
+            case GroupPhase.Notified n -> n.last();
+        };
+        if (s == null) {
             return !firing.isEmpty();
         }
-        Sent s = last.get();
         if (!s.firing().containsAll(labelsOf(firing))) {
             return true;
         }

@@ -275,6 +275,23 @@ class GroupPolicyTest {
     }
 
     @Test
+    void aGroupWaitsThenStaysQuietWhileNothingCanBeSentThenRemembersWhatItSent() {
+        arrive(A, T0, T0);
+        assertThat(onlyGroup().phase()).isEqualTo(new GroupPhase.Waiting(t("30S")));
+        Silence all = new Silence("s", Matchers.NONE, T0, t("1M"), "ops", "quiet");
+        step(t("30S"), List.of(all), n -> assertThat(n).isEmpty());
+        assertThat(onlyGroup().phase()).isEqualTo(new GroupPhase.Quiet(t("5M30S")));
+        tick(t("5M30S"));
+        assertThat(onlyGroup().phase())
+                .isEqualTo(new GroupPhase.Notified(t("10M30S"), new GroupPhase.Sent(Set.of(A), Set.of(), t("5M30S"))));
+    }
+
+    private AggregationGroup onlyGroup() {
+        assertThat(state.groups()).hasSize(1);
+        return state.groups().values().iterator().next();
+    }
+
+    @Test
     void alertsArrivingInOneBatchAreGroupedAsIfTheyArrivedOneByOne() {
         Aggregation batch = state.receiveAll(List.of(Alert.firing(A, T0), Alert.firing(OTHER, T0)), T0);
         arrive(A, T0, T0);

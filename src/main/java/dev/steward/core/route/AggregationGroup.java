@@ -1,0 +1,52 @@
+package dev.steward.core.route;
+
+import dev.steward.core.series.Labels;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The alerts of one route that share the route's group labels, and its phase (when it is next looked at and what
+ * its receiver was last told).
+ *
+ * @param alerts by labels (an alert's identity), in label order
+ */
+public record AggregationGroup(
+        GroupKey key, Route route, Map<Labels, Alert> alerts, Instant createdAt, GroupPhase phase) {
+    public AggregationGroup {
+        alerts = java.util.Collections.unmodifiableMap(new TreeMap<>(alerts));
+    }
+
+    /** When {@link GroupPolicy#next} next considers notifying. */
+    public Instant nextFlushAt() {
+        return phase.dueAt();
+    }
+
+    static AggregationGroup created(GroupKey key, Route route, Instant now) {
+        return new AggregationGroup(key, route, Map.of(), now, new GroupPhase.Waiting(now.plus(route.groupWait())));
+    }
+
+    AggregationGroup with(Alert alert, Instant now) {
+        Map<Labels, Alert> next = new TreeMap<>(alerts);
+        next.put(alert.labels(), alert);
+        GroupPhase p = phase;
+        // An alert older than group_wait need not wait for it (Alertmanager flushes such a new group at once).
+        if (phase instanceof GroupPhase.Waiting(Instant due)
+                && alert.startsAt().plus(route.groupWait()).isBefore(now)
+                && now.isBefore(due)) {
+            p = new GroupPhase.Waiting(now);
+        }
+        return new AggregationGroup(key, route, next, createdAt, p);
+    }
+
+    /** After a look at {@code now}: the alerts kept, and what the receiver was told (null: nothing new). */
+    AggregationGroup lookedAt(Instant now, Map<Labels, Alert> remaining, GroupPhase.Sent sent) {
+        Instant due = now.plus(route.groupInterval());
+        GroupPhase next = switch (phase) {
+            case GroupPhase.Waiting w -> sent == null ? new GroupPhase.Quiet(due) : new GroupPhase.Notified(due, sent);
+            case GroupPhase.Quiet q -> sent == null ? new GroupPhase.Quiet(due) : new GroupPhase.Notified(due, sent);
+            case GroupPhase.Notified n -> new GroupPhase.Notified(due, sent == null ? n.last() : sent);
+        };
+        return new AggregationGroup(key, route, remaining, createdAt, next);
+    }
+}

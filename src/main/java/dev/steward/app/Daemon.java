@@ -334,9 +334,11 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 changed++;
             }
         }
+        String oldStack = config.stack();
         config = next;
         seriesSink.reset();
         Instant now = clock.instant();
+        markStale(oldStack, before.keySet(), now);
         checks.configure(next, now);
         scrapes.configure(next, now);
         rules.configure(nextGroups, now);
@@ -344,6 +346,23 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         var outcome = new ReloadOutcome.Reloaded(next.allChecks().size(), added, before.size(), changed);
         LOG.info("reloaded ({}): {}", trigger, outcome);
         return outcome;
+    }
+
+    /**
+     * Ends the series of removed checks with a staleness marker, as Prometheus does for a target that disappears, so
+     * queries stop returning them at once instead of for the 5-minute lookback.
+     */
+    private void markStale(String stack, java.util.Collection<CheckId> removed, Instant now) {
+        long t = now.toEpochMilli();
+        for (CheckId id : removed) {
+            var matchers = List.of(
+                    dev.steward.core.series.LabelMatcher.eq("stack", stack),
+                    dev.steward.core.series.LabelMatcher.eq("service", id.service()),
+                    dev.steward.core.series.LabelMatcher.eq("check", id.check()));
+            for (Labels l : series.series(matchers, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2)) {
+                series.append(l, t, dev.steward.core.series.StaleMarker.VALUE);
+            }
+        }
     }
 
     @Override

@@ -165,6 +165,13 @@ class DaemonScenarioTest {
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         assertThat(json.readTree(ok.body()).get("added").asInt()).isEqualTo(1);
         assertThat(json.readTree(ok.body()).get("removed").asInt()).isEqualTo(1);
+        // the removed check's series end with a staleness marker: queries stop returning them at once
+        JsonNode gone = get("/api/v1/query?query=probe_success%7Bservice%3D%22frontend%22%7D&time="
+                + clock.instant().getEpochSecond());
+        assertThat(gone.get("data").get("result").size()).isZero();
+        JsonNode kept = get("/api/v1/query?query=probe_success%7Bservice%3D%22search%22%7D&time="
+                + clock.instant().getEpochSecond());
+        assertThat(kept.get("data").get("result").size()).isEqualTo(1);
         JsonNode search = service(get("/api/v1/status"), "search").get("checks").get(0);
         assertThat(search.get("status").asString()).isEqualTo("up");
         assertThat(search.get("since").asString()).isEqualTo(since);

@@ -1,5 +1,8 @@
 package dev.steward.app;
 
+import dev.steward.amapi.AlertmanagerApi;
+import dev.steward.amapi.InMemoryAlertBuffer;
+import dev.steward.amapi.SilenceRegistry;
 import dev.steward.api.ApiBackend;
 import dev.steward.api.ApiServer;
 import dev.steward.core.check.ProbeSeries;
@@ -20,6 +23,7 @@ import dev.steward.core.rule.RuleGroup;
 import dev.steward.core.series.Labels;
 import dev.steward.core.series.MemorySeriesStore;
 import dev.steward.core.series.SeriesStoreSettings;
+import dev.steward.core.silence.SilenceLimits;
 import dev.steward.engine.CheckLoop;
 import dev.steward.engine.CheckSnapshot;
 import dev.steward.engine.EngineMetrics;
@@ -38,6 +42,7 @@ import dev.steward.store.jdbc.Database;
 import dev.steward.store.jdbc.JdbcAlertStateStore;
 import dev.steward.store.jdbc.JdbcCheckEventStore;
 import dev.steward.store.jdbc.JdbcRollupStore;
+import dev.steward.store.jdbc.JdbcSilenceStore;
 import io.javalin.config.JavalinConfig;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -155,8 +160,17 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 () -> RulesView.alerts(rules.groups()),
                 Version.get());
         PrometheusApi prometheusApi = new PrometheusApi(queries);
+        // Alertmanager's v2 API: silences are stored before the answer; received alerts are held in memory (a sender
+        // such as Prometheus re-sends firing alerts on every evaluation), until routing takes them further
+        InMemoryAlertBuffer received = new InMemoryAlertBuffer("steward");
+        AlertmanagerApi alertmanagerApi = new AlertmanagerApi(
+                SilenceRegistry.withRandomIds(new JdbcSilenceStore(database), clock, SilenceLimits.DEFAULT),
+                received,
+                received,
+                new AlertmanagerApi.Settings(Version.get(), "", now, Duration.ofMinutes(5)));
         this.api = new ApiServer(this, cfg -> {
                     prometheusApi.mount(cfg);
+                    alertmanagerApi.mount(cfg);
                     extraRoutes.accept(cfg);
                 })
                 .start(options.host(), options.port());

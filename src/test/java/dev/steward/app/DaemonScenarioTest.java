@@ -249,4 +249,28 @@ class DaemonScenarioTest {
         }
         throw new AssertionError("no alert " + name + " in " + get("/api/v1/alerts"));
     }
+
+    @Test
+    void aSilenceCreatedThroughAlertmanagersApiSurvivesARestart() throws Exception {
+        String body = """
+                {"matchers":[{"name":"service","value":"search","isRegex":false,"isEqual":true}],
+                 "startsAt":"%s","endsAt":"%s","createdBy":"ops","comment":"reindexing"}""".formatted(T0, T0.plus(Duration.ofHours(2)));
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.port() + "/api/v2/silences"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        String id = json.readTree(created.body()).get("silenceID").asString();
+
+        daemon.close();
+        daemon = null;
+        daemon = startDaemon();
+
+        JsonNode silences = json.readTree(send("GET", "/api/v2/silences").body());
+        assertThat(silences.findValuesAsString("id")).containsExactly(id);
+        assertThat(silences.get(0).get("status").get("state").asString()).isEqualTo("active");
+        assertThat(silences.get(0).get("comment").asString()).isEqualTo("reindexing");
+    }
 }

@@ -42,4 +42,14 @@ class SqliteStoreTest {
             return new JdbcCheckEventStore(database);
         }
     }
+
+    @Nested
+    class Silences extends dev.steward.core.silence.SilenceStoreContract {
+        @Override
+        protected dev.steward.core.silence.SilenceStore emptyStore() {
+            dev.steward.core.silence.SilenceStore store = new JdbcSilenceStore(database);
+            store.loadAll().forEach(s -> store.remove(s.id()));
+            return store;
+        }
+    }
 }

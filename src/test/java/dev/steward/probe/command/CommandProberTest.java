@@ -99,23 +99,28 @@ class CommandProberTest {
      * Waits for the OS to finish killing {@code pid}. The grandchild is re-parented to init, which may reap it late, so
      * a zombie counts as dead (the JDK's {@code onExit} would wait for the reaping).
      */
-    static boolean awaitDeath(long pid, Duration limit) throws Exception {
-        Path stat = Path.of("/proc", Long.toString(pid), "stat");
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            String state;
-            try {
-                String text = Files.readString(stat);
-                state = text.substring(text.lastIndexOf(')') + 2, text.lastIndexOf(')') + 3);
-            } catch (NoSuchFileException gone) {
-                return true;
-            }
-            if (state.equals("Z") || state.equals("X")) {
-                return true;
-            }
-            Thread.sleep(10);
+    static boolean awaitDeath(long pid, Duration limit) {
+        try {
+            org.awaitility.Awaitility.await()
+                    .atMost(limit)
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> deadOrZombie(pid));
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
         }
-        return false;
+    }
+
+    private static boolean deadOrZombie(long pid) throws java.io.IOException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        String text;
+        try {
+            text = Files.readString(stat);
+        } catch (NoSuchFileException gone) {
+            return true;
+        }
+        String state = text.substring(text.lastIndexOf(')') + 2, text.lastIndexOf(')') + 3);
+        return state.equals("Z") || state.equals("X");
     }
 
     @Test

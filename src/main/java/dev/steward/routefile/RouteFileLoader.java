@@ -6,22 +6,18 @@ import dev.steward.core.route.Route;
 import dev.steward.core.route.RouteSpec;
 import dev.steward.core.route.TimeInterval;
 import dev.steward.stackfile.ConfigError;
+import dev.steward.yaml.YamlFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -221,36 +217,6 @@ public final class RouteFileLoader {
     }
 
     private Optional<Node> compose(String text) {
-        try {
-            Iterator<Node> docs = new Compose(
-                            LoadSettings.builder().setLabel(y.file()).build())
-                    .composeAllFromString(text)
-                    .iterator();
-            if (!docs.hasNext()) {
-                return Optional.empty();
-            }
-            Node root = docs.next();
-            if (docs.hasNext()) {
-                y.error(docs.next(), "", "a second YAML document", null, "one document per file");
-                return Optional.empty();
-            }
-            return Optional.of(root);
-        } catch (MarkedYamlEngineException e) {
-            var mark = e.getProblemMark().or(e::getContextMark);
-            String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
-            y.errors()
-                    .add(new ConfigError(
-                            y.file(),
-                            mark.map(m -> m.getLine() + 1).orElse(0),
-                            mark.map(m -> m.getColumn() + 1).orElse(0),
-                            "",
-                            "invalid YAML: " + problem,
-                            Optional.empty(),
-                            Optional.empty()));
-            return Optional.empty();
-        } catch (YamlEngineException e) {
-            y.error(null, "", "invalid YAML: " + e.getMessage(), null, null);
-            return Optional.empty();
-        }
+        return y.compose(text, y.file());
     }
 }

@@ -4,6 +4,7 @@ import dev.steward.core.route.Matcher;
 import dev.steward.core.route.Matchers;
 import dev.steward.core.route.Parsed;
 import dev.steward.core.route.RouteSpec;
+import dev.steward.yaml.YamlFields;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -5,6 +5,7 @@ import dev.steward.core.route.TimeInterval;
 import dev.steward.core.route.TimePeriod;
 import dev.steward.core.route.TimePeriod.IntRange;
 import dev.steward.core.route.TimePeriodText;
+import dev.steward.yaml.YamlFields;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

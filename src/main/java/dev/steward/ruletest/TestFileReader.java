@@ -12,19 +12,15 @@ import dev.steward.ruletest.RuleTestFile.ExprTest;
 import dev.steward.ruletest.RuleTestFile.InputSeries;
 import dev.steward.ruletest.RuleTestFile.TestGroup;
 import dev.steward.stackfile.ConfigError;
+import dev.steward.yaml.YamlFields;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -78,37 +74,7 @@ public final class TestFileReader {
     }
 
     private Optional<Node> compose(String text) {
-        try {
-            Iterator<Node> docs = new Compose(
-                            LoadSettings.builder().setLabel("test file").build())
-                    .composeAllFromString(text)
-                    .iterator();
-            if (!docs.hasNext()) {
-                return Optional.empty();
-            }
-            Node root = docs.next();
-            if (docs.hasNext()) {
-                y.error(docs.next(), "", "a second YAML document", null, "one document per file");
-                return Optional.empty();
-            }
-            return Optional.of(root);
-        } catch (MarkedYamlEngineException e) {
-            var mark = e.getProblemMark().or(e::getContextMark);
-            String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
-            y.errors()
-                    .add(new ConfigError(
-                            y.file(),
-                            mark.map(m -> m.getLine() + 1).orElse(0),
-                            mark.map(m -> m.getColumn() + 1).orElse(0),
-                            "",
-                            "invalid YAML: " + problem,
-                            Optional.empty(),
-                            Optional.empty()));
-            return Optional.empty();
-        } catch (YamlEngineException e) {
-            y.error(null, "", "invalid YAML: " + e.getMessage(), null, null);
-            return Optional.empty();
-        }
+        return y.compose(text, "test file");
     }
 
     private RuleTestFile file(Node root, Path path) {
@@ -165,7 +131,8 @@ public final class TestFileReader {
                 series,
                 alerts,
                 exprs,
-                y.stringMap(f.get("external_labels"), path + ".external_labels", "a mapping of label names to values"),
+                texts(y.stringMap(
+                        f.get("external_labels"), path + ".external_labels", "a mapping of label names to values")),
                 y.text(f.get("external_url"), path + ".external_url", "", "a URL")
                         .orElse(""));
     }
@@ -223,8 +190,9 @@ public final class TestFileReader {
             Map<String, Node> a =
                     y.fields(items.get(i), p, List.of("exp_labels", "exp_annotations"), "a mapping with exp_labels");
             expected.add(new ExpectedAlert(
-                    y.stringMap(a.get("exp_labels"), p + ".exp_labels", "a mapping of label names to values"),
-                    y.stringMap(a.get("exp_annotations"), p + ".exp_annotations", "a mapping of names to text")));
+                    texts(y.stringMap(a.get("exp_labels"), p + ".exp_labels", "a mapping of label names to values")),
+                    texts(y.stringMap(
+                            a.get("exp_annotations"), p + ".exp_annotations", "a mapping of names to text"))));
         }
         return at.isPresent() && name.isPresent()
                 ? Optional.of(new AlertTest(at.get(), name.get(), expected))
@@ -285,6 +253,13 @@ public final class TestFileReader {
         for (int i = 0; i < items.size(); i++) {
             y.text(items.get(i), path + "[" + i + "]", null, "text").ifPresent(out::add);
         }
+        return out;
+    }
+
+    /** The texts of a mapping read by {@link YamlFields#stringMap}, without their nodes. */
+    private static Map<String, String> texts(Map<String, Map.Entry<Node, String>> entries) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        entries.forEach((k, v) -> out.put(k, v.getValue()));
         return out;
     }
 }

@@ -5,6 +5,9 @@ import dev.steward.core.rule.RuleDialect;
 import dev.steward.core.rule.RuleGroup;
 import dev.steward.core.rule.checkalert.CheckAlerts;
 import dev.steward.promql.EngineRules;
+import dev.steward.routefile.RouteConfig;
+import dev.steward.routefile.RouteFileLoader;
+import dev.steward.routefile.RouteFileResult;
 import dev.steward.rulefile.RuleFileLoader;
 import dev.steward.stackfile.ConfigError;
 import dev.steward.stackfile.LoadResult;
@@ -27,7 +30,7 @@ final class StackLoading {
     private StackLoading() {}
 
     sealed interface Outcome {
-        record Loaded(StackConfig config, List<RuleGroup> groups) implements Outcome {}
+        record Loaded(StackConfig config, List<RuleGroup> groups, RouteConfig routing) implements Outcome {}
 
         record Invalid(List<ConfigError> errors) implements Outcome {
             List<String> formatted() {
@@ -56,6 +59,34 @@ final class StackLoading {
         if (!checks.rules().isEmpty()) {
             groups.add(checks);
         }
-        return new Outcome.Loaded(config, groups);
+        RouteConfig routing = BUILT_IN_ROUTING;
+        if (config.alerting().alertmanagerConfig().isPresent()) {
+            RouteFileResult r = RouteFileLoader.load(
+                    base.resolve(config.alerting().alertmanagerConfig().get()));
+            if (r instanceof RouteFileResult.Invalid invalid) {
+                return new Outcome.Invalid(invalid.errors());
+            }
+            routing = ((RouteFileResult.Loaded) r).config();
+        }
+        return new Outcome.Loaded(config, groups, routing);
     }
+
+    /**
+     * The routing of a stack without {@code alerting.alertmanager_config}: every alert to one receiver without
+     * integrations, grouped by alert name and service, with Alertmanager's default timings. Incidents still open and
+     * show in the API; nobody outside is notified until a configuration names receivers.
+     */
+    static final String BUILT_IN_ROUTING_TEXT = """
+            route:
+              receiver: default
+              group_by: [alertname, service]
+              group_wait: 30s
+              group_interval: 5m
+              repeat_interval: 4h
+            receivers:
+              - name: default
+            """;
+
+    static final RouteConfig BUILT_IN_ROUTING =
+            ((RouteFileResult.Loaded) RouteFileLoader.read(BUILT_IN_ROUTING_TEXT, "(built-in routing)")).config();
 }

@@ -1,5 +1,6 @@
 package dev.steward.stackfile;
 
+import dev.steward.core.config.AlertingConfig;
 import dev.steward.core.config.CheckConfig;
 import dev.steward.core.config.ScrapeConfig;
 import dev.steward.core.config.Secret;
@@ -21,7 +22,7 @@ import java.util.Optional;
 
 /** Reads the whole document: the per-node pass over every service and check, then the cross-references. */
 final class StackReader {
-    static final List<String> KEYS = List.of("stack", "defaults", "services", "rule_files", "rule_groups");
+    static final List<String> KEYS = List.of("stack", "defaults", "services", "rule_files", "rule_groups", "alerting");
     static final List<String> SERVICE_KEYS = List.of("description", "depends_on", "labels", "checks", "metrics");
     static final List<String> METRICS_KEYS = List.of("scrape", "interval", "timeout", "headers");
 
@@ -38,7 +39,10 @@ final class StackReader {
 
     Optional<StackConfig> read(YamlNode root) {
         Optional<Fields> fields = r.fields(
-                root, "", "a mapping with stack, services and optional defaults, rule_files, rule_groups", KEYS);
+                root,
+                "",
+                "a mapping with stack, services and optional defaults, rule_files, rule_groups, alerting",
+                KEYS);
         if (fields.isEmpty()) {
             return Optional.empty();
         }
@@ -57,11 +61,14 @@ final class StackReader {
         List<RuleGroup> groups = f.get("rule_groups")
                 .map(n -> ruleGroups.groups(n, "rule_groups"))
                 .orElse(List.of());
+        AlertingConfig alerting = f.get("alerting")
+                .map(n -> AlertingReader.read(r, n, "alerting"))
+                .orElse(AlertingConfig.DEFAULTS);
         new DependencyGraph(r.diagnostics, dependencies).check();
         if (!r.diagnostics.isEmpty() || stack.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StackConfig(stack.get(), services, ruleFiles, groups));
+        return Optional.of(new StackConfig(stack.get(), services, ruleFiles, groups, alerting));
     }
 
     private Map<String, ServiceConfig> services(YamlNode node, Defaults defaults) {

@@ -9,9 +9,20 @@ import java.util.Map;
  *
  * @param ruleFiles rule file globs, as written (expanded and loaded by {@code dev.steward.rulefile.RuleFileLoader})
  * @param ruleGroups rule groups written in the stack file itself ({@code rule_groups}), in rule-file shape
+ * @param alerting the {@code alerting:} block: routing file, links, incident timings
  */
 public record StackConfig(
-        String stack, Map<String, ServiceConfig> services, List<String> ruleFiles, List<RuleGroup> ruleGroups) {
+        String stack,
+        Map<String, ServiceConfig> services,
+        List<String> ruleFiles,
+        List<RuleGroup> ruleGroups,
+        AlertingConfig alerting) {
+
+    /** A stack with the default {@code alerting} settings. */
+    public StackConfig(
+            String stack, Map<String, ServiceConfig> services, List<String> ruleFiles, List<RuleGroup> ruleGroups) {
+        this(stack, services, ruleFiles, ruleGroups, AlertingConfig.DEFAULTS);
+    }
 
     /** A stack without inline rule groups. */
     public StackConfig(String stack, Map<String, ServiceConfig> services, List<String> ruleFiles) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Loads everything a stack file brings: the stack, its rule files ({@code rule_files}, relative to the stack file), its
@@ -67,6 +68,18 @@ final class StackLoading {
                 return new Outcome.Invalid(invalid.errors());
             }
             routing = ((RouteFileResult.Loaded) r).config();
+        }
+        Optional<String> fallback = config.alerting().fallbackReceiver();
+        if (fallback.isPresent() && !routing.receivers().containsKey(fallback.get())) {
+            return new Outcome.Invalid(List.of(new ConfigError(
+                    file.toString(),
+                    0,
+                    0,
+                    "alerting.fallback_receiver",
+                    "unknown receiver",
+                    Optional.of("\"" + fallback.get() + "\""),
+                    Optional.of("one of the receivers of the Alertmanager configuration: "
+                            + String.join(", ", routing.receivers().keySet())))));
         }
         return new Outcome.Loaded(config, groups, routing);
     }

@@ -12,6 +12,7 @@ import dev.steward.notify.Notifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,7 +152,7 @@ public final class OutboxLoop implements AutoCloseable {
     /** The pending entries held in memory, by sequence: for status pages and tests. */
     public synchronized List<OutboxEntry> pending() {
         return pending.values().stream()
-                .sorted(java.util.Comparator.comparingLong(OutboxEntry::sequence))
+                .sorted(Comparator.comparingLong(OutboxEntry::sequence))
                 .toList();
     }
 

@@ -53,6 +53,11 @@ public final class JdbcOutboxStore implements OutboxStore {
     }
 
     private List<OutboxEntry> insertNew(Handle handle, List<OutboxEntry> entries) {
+        if (database.vendor() == Vendor.POSTGRESQL) {
+            // enqueues take turns (readers and state updates of other rows do not wait long: an enqueue is short), so
+            // two of them never read the same MAX(seq); SQLite's BEGIN IMMEDIATE already serialises writers
+            handle.execute("LOCK TABLE outbox IN SHARE ROW EXCLUSIVE MODE");
+        }
         long seq = handle.createQuery("SELECT COALESCE(MAX(seq), 0) FROM outbox")
                 .mapTo(Long.class)
                 .one();

@@ -131,4 +131,41 @@ public abstract class OutboxStoreContract {
         assertThat(store.enqueue(List.of())).isEmpty();
         assertThat(store.status()).isEmpty();
     }
+
+    @Test
+    void concurrentEnqueuesGetDistinctSequencesAndAllAreStored() throws Exception {
+        OutboxStore store = emptyStore();
+        int threads = 4;
+        int perThread = 20;
+        List<Thread> running = new java.util.ArrayList<>();
+        java.util.Queue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int t = 0; t < threads; t++) {
+            String incident = "inc-" + t;
+            running.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int n = 1; n <= perThread; n++) {
+                        store.enqueue(List.of(entry("slack", incident, n, T0)));
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread t : running) {
+            t.join();
+        }
+
+        assertThat(failures).isEmpty();
+        List<OutboxEntry> pending = store.pending();
+        assertThat(pending).hasSize(threads * perThread);
+        assertThat(pending).extracting(OutboxEntry::sequence).doesNotHaveDuplicates();
+        for (int t = 0; t < threads; t++) {
+            String incident = "inc-" + t;
+            assertThat(pending.stream().filter(e -> e.orderingKey().equals(incident)))
+                    .extracting(e -> e.message().title())
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, perThread)
+                            .mapToObj(n -> "[" + incident + "] message " + n)
+                            .toList());
+        }
+    }
 }

@@ -159,21 +159,14 @@ public final class OutboxLoop implements AutoCloseable {
     private void attempt(OutboxEntry entry) {
         AttemptOutcome outcome = send(entry);
         Instant now = clock.instant();
-        DeliveryPolicy.Transition t = policy.afterAttempt(entry, outcome, now, jitter.getAsDouble());
+        DeliveryPolicy.Transition t;
         try {
+            t = policy.afterAttempt(entry, outcome, now, jitter.getAsDouble());
             // the fallback copy first: enqueue skips a stored id, so a crash before recording cannot lose or double it
             t.fallback().ifPresent(copy -> enqueue(List.of(copy)));
             store.record(entry.id(), t.entry().state());
         } catch (RuntimeException e) {
-            Duration later = policy.settings().backoff().ceiling(entry.state().attempts() + 1);
-            LOG.warn(
-                    "outbox entry {} for {}: cannot record its outcome ({}), attempting again in {}",
-                    entry.id(),
-                    entry.channel(),
-                    e.toString(),
-                    later);
-            finish(entry.withState(new DeliveryState.Pending(
-                    entry.state().attempts(), now.plus(later), ((DeliveryState.Pending) entry.state()).lastError())));
+            retryLater(entry, now, e);
             return;
         }
         finish(t.entry());
@@ -184,6 +177,22 @@ public final class OutboxLoop implements AutoCloseable {
                 LOG.warn("outbox event listener failed on {}: {}", event, e.toString());
             }
         }
+    }
+
+    /**
+     * The outcome could not be recorded (the database is away): the entry stays pending as stored, and is attempted
+     * again after a backoff rather than at once, so an unreachable database is not hammered.
+     */
+    private void retryLater(OutboxEntry entry, Instant now, RuntimeException e) {
+        DeliveryState.Pending stored = (DeliveryState.Pending) entry.state();
+        Duration later = policy.settings().backoff().ceiling(stored.attempts() + 1);
+        LOG.warn(
+                "outbox entry {} for {}: cannot record its outcome ({}), attempting again in {}",
+                entry.id(),
+                entry.channel(),
+                e.toString(),
+                later);
+        finish(entry.withState(new DeliveryState.Pending(stored.attempts(), now.plus(later), stored.lastError())));
     }
 
     private void finish(OutboxEntry next) {

@@ -288,4 +288,70 @@ class OutboxLoopTest {
                     .until(() -> webhook.delivered().size() == 6);
         }
     }
+
+    @Test
+    void anOutcomeThatCannotBeRecordedLeavesTheEntryPendingForALaterAttempt() {
+        FakeNotifier webhook = FakeNotifier.up("webhook", clock);
+        java.util.concurrent.atomic.AtomicBoolean databaseAway = new java.util.concurrent.atomic.AtomicBoolean(true);
+        OutboxStore flaky = new OutboxStore() {
+            @Override
+            public List<OutboxEntry> enqueue(List<OutboxEntry> entries) {
+                return store.enqueue(entries);
+            }
+
+            @Override
+            public List<OutboxEntry> pending() {
+                return store.pending();
+            }
+
+            @Override
+            public boolean record(String id, DeliveryState state) {
+                if (databaseAway.get()) {
+                    throw new IllegalStateException("database unavailable");
+                }
+                return store.record(id, state);
+            }
+
+            @Override
+            public List<ChannelStatus> status() {
+                return store.status();
+            }
+
+            @Override
+            public List<OutboxEntry> history(String channel, int limit) {
+                return store.history(channel, limit);
+            }
+
+            @Override
+            public int prune(Instant finalBefore) {
+                return store.prune(finalBefore);
+            }
+        };
+        OutboxLoop loop = new OutboxLoop(
+                flaky,
+                clock,
+                new DirectExecutorService(),
+                c -> Optional.of(webhook),
+                () -> 0.5,
+                OutboxSettings.DEFAULT);
+
+        loop.enqueue(List.of(entry("webhook", "inc-1", 1, T0)));
+        loop.runDue(T0);
+
+        assertThat(loop.pending())
+                .singleElement()
+                .satisfies(e -> assertThat(e.state())
+                        .isEqualTo(new DeliveryState.Pending(0, T0.plusSeconds(1), Optional.empty())));
+        assertThat(loop.runDue(T0)).isZero();
+
+        databaseAway.set(false);
+        runUntil(loop, clock, T0.plusSeconds(5));
+
+        assertThat(webhook.delivered())
+                .extracting(FakeNotifier.Attempt::idempotencyKey)
+                .containsExactly("webhook/inc-1/1", "webhook/inc-1/1");
+        assertThat(store.history("webhook", 1).getFirst().state())
+                .isEqualTo(new DeliveryState.Delivered(T0.plusSeconds(1), 1));
+        assertThat(loop.pending()).isEmpty();
+    }
 }

@@ -64,4 +64,13 @@ class EmbeddedPostgresStoreTest {
             return store;
         }
     }
+
+    @Nested
+    class Outbox extends dev.steward.core.outbox.OutboxStoreContract {
+        @Override
+        protected dev.steward.core.outbox.OutboxStore emptyStore() {
+            database.withHandle(handle -> handle.execute("DELETE FROM outbox"));
+            return new JdbcOutboxStore(database);
+        }
+    }
 }

@@ -52,4 +52,13 @@ class SqliteStoreTest {
             return store;
         }
     }
+
+    @Nested
+    class Outbox extends dev.steward.core.outbox.OutboxStoreContract {
+        @Override
+        protected dev.steward.core.outbox.OutboxStore emptyStore() {
+            database.withHandle(handle -> handle.execute("DELETE FROM outbox"));
+            return new JdbcOutboxStore(database);
+        }
+    }
 }

@@ -44,7 +44,12 @@ public record IncidentPolicy(
         escalationPolicies = Map.copyOf(escalationPolicies);
     }
 
-    /** Opens, updates or resolves the incident of the notification's group. */
+    /**
+     * Opens, updates or resolves the incident of the notification's group. The notification's firing list is taken as
+     * the group's whole firing set (as {@link dev.steward.core.route.GroupPolicy} sends it), so an alert it no longer
+     * lists is resolved. Feed it from a group policy that sends resolved alerts: a group whose receiver does not want
+     * them notifies nothing when its last alert resolves, and its incident would stay open.
+     */
     public IncidentStep onNotification(Notification n, IncidentContext context, Instant now) {
         Optional<Incident> open = context.open().stream()
                 .filter(i -> i.isOpen()
@@ -68,6 +73,9 @@ public record IncidentPolicy(
         EscalationPolicy policy = escalationPolicies.getOrDefault(severity.escalationPolicy(), receiverOnly());
         String alertname = label(n.groupLabels(), first, "alertname");
         String title = (alertname.isEmpty() ? n.receiver() : alertname) + (service.isEmpty() ? "" : " on " + service);
+        Optional<HoldCause> hold = context.holds().holdFor(service, now);
+        IncidentState initial = hold.<IncidentState>map(h -> new Held(h, now, Optional.empty()))
+                .orElseGet(() -> new Triggered(now, Escalations.position(policy, 0, 0, now)));
         Incident incident = new Incident(
                 context.newId().get(),
                 n.group(),
@@ -77,8 +85,7 @@ public record IncidentPolicy(
                 severity,
                 policy,
                 merge(List.of(), n),
-                // replaced at once by triggerOrHold: an incident is never stored in this state
-                new Held(new HoldCause.Maintenance("opening"), now, Optional.empty()),
+                initial,
                 now,
                 Optional.empty(),
                 Optional.empty(),
@@ -87,8 +94,7 @@ public record IncidentPolicy(
                 List.of());
         Change c = Change.opening(incident);
         c.log(now, TimelineEntry.STEWARD, "opened: " + describe(n.firing()) + " firing");
-        Escalations.triggerOrHold(
-                c, context.holds().holdFor(service, now), "triggered: paging level 0 and " + n.receiver(), now);
+        Escalations.triggerOrHold(c, hold, "triggered: paging level 0 and " + n.receiver(), now);
         return c.step();
     }
 

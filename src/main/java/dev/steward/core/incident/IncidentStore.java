@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Where incidents are kept: the current incident, and its timeline as an append-only list. Whatever a call of {@link
  * #save} wrote is durable when it returns, so the pages of a step go to the outbox only after their incident is
- * saved, and a restart resumes every open incident ({@link #loadOpen}).
+ * saved, and a restart resumes every open incident ({@link #loadOpen}). A store may keep the instants of timeline
+ * entries to the millisecond only (the SQL store does); everything else comes back equal.
  */
 public interface IncidentStore {
     /**

@@ -22,7 +22,7 @@ import java.util.Optional;
  * A timeline driver for the incident policy: instants are offsets from an awkward start (the last minutes of 29
  * February), incidents are kept as the daemon would keep them, and every step's pages are remembered.
  */
-final class Scenario {
+public final class Scenario {
     static final Instant T0 = Instant.parse("2028-02-29T23:58:00Z");
     static final Labels GROUP_LABELS = Labels.of("alertname", "ApiDown", "service", "api");
     static final GroupKey GROUP = new GroupKey("{}/{service=\"api\"}/0", GROUP_LABELS);
@@ -31,7 +31,7 @@ final class Scenario {
     static final Target OPS = new Target.Receiver("ops");
 
     IncidentPolicy policy;
-    final Map<String, Incident> incidents = new LinkedHashMap<>();
+    public final Map<String, Incident> incidents = new LinkedHashMap<>();
     final Map<String, HoldCause> holds = new HashMap<>();
     final List<Page> allPages = new ArrayList<>();
     IncidentStep last = IncidentStep.NOTHING;
@@ -42,7 +42,7 @@ final class Scenario {
     }
 
     /** Level 0 alice (5m), level 1 bob (10m), repeated once; critical responds within 15m. */
-    static Scenario standard() {
+    public static Scenario standard() {
         return new Scenario(policy(twoLevels(ALICE, BOB, 1), Duration.ofMinutes(15)));
     }
 
@@ -66,7 +66,7 @@ final class Scenario {
         return T0.plus(offset);
     }
 
-    static Alert alert(String instance) {
+    public static Alert alert(String instance) {
         return Alert.firing(
                         Labels.of(
                                 "alertname", "ApiDown", "service", "api", "severity", "critical", "instance", instance),
@@ -78,14 +78,14 @@ final class Scenario {
         return (service, now) -> Optional.ofNullable(holds.get(service));
     }
 
-    IncidentStep notify(Duration offset, List<Alert> firing, List<Alert> resolved) {
+    public IncidentStep notify(Duration offset, List<Alert> firing, List<Alert> resolved) {
         Instant now = at(offset);
         List<Alert> ended = resolved.stream().map(a -> a.resolvedAt(now)).toList();
         Notification n = new Notification("ops", GROUP, GROUP_LABELS, firing, ended, now);
         return apply(policy.onNotification(n, new IncidentContext(open(), oracle(), () -> "inc-" + ++ids), now));
     }
 
-    IncidentStep tick(Duration offset) {
+    public IncidentStep tick(Duration offset) {
         return apply(policy.tick(List.copyOf(incidents.values()), oracle(), at(offset)));
     }
 
@@ -109,7 +109,7 @@ final class Scenario {
         return incidents.values().stream().filter(Incident::isOpen).toList();
     }
 
-    Incident only() {
+    public Incident only() {
         assertThat(incidents).hasSize(1);
         return incidents.values().iterator().next();
     }

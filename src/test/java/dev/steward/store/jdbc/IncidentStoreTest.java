@@ -1,17 +1,23 @@
 package dev.steward.store.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.steward.core.incident.IncidentStore;
 import dev.steward.core.incident.IncidentStoreContract;
+import dev.steward.core.incident.Scenario;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The incident store contract on SQLite, an embedded PostgreSQL and the local PostgreSQL server. */
@@ -45,6 +51,20 @@ class IncidentStoreTest {
         @Override
         protected IncidentStore emptyStore() {
             return emptied(database);
+        }
+
+        @Test
+        void openIncidentsSurviveARestartWithTheirTimelines() {
+            IncidentStore store = emptyStore();
+            Scenario s = Scenario.standard();
+            s.notify(Duration.ZERO, List.of(Scenario.alert("a")), List.of());
+            s.tick(Duration.ofMinutes(5));
+            store.saveAll(s.incidents.values());
+            database.close();
+
+            database = Database.sqlite(dataDir);
+
+            assertThat(new JdbcIncidentStore(database).loadOpen()).containsExactly(s.only());
         }
     }
 

@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -84,26 +85,44 @@ public final class HttpPost {
         return new Delivery.Failed("status " + status, detail, status == 429 || status >= 500);
     }
 
-    /** The failure for an exception of the exchange; the cause chain is searched for the most telling one. */
+    /**
+     * The failure for an exception of the exchange. Clients wrap the telling exception at various depths (a {@code
+     * ConnectException} caused by an {@code UnresolvedAddressException}), so the whole chain is searched, most specific
+     * kind first: dns, timeout, tls, connect, then io.
+     */
     public static Delivery.Failed failure(Throwable thrown, String target) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-                return new Delivery.Failed("dns", "cannot resolve the host of " + target, true);
-            }
-            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
-                return new Delivery.Failed("timeout", "no answer from " + target + " in time", true);
-            }
-            if (t instanceof SSLException) {
-                return new Delivery.Failed("tls", "TLS with " + target + " failed: " + t.getMessage(), true);
-            }
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-                return new Delivery.Failed("connect", "cannot connect to " + target + message(t), true);
-            }
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = thrown; t != null && chain.size() < 20; t = t.getCause()) {
+            chain.add(t);
+        }
+        if (any(chain, UnknownHostException.class, UnresolvedAddressException.class)) {
+            return new Delivery.Failed("dns", "cannot resolve the host of " + target, true);
+        }
+        if (any(chain, HttpTimeoutException.class, SocketTimeoutException.class)) {
+            return new Delivery.Failed("timeout", "no answer from " + target + " in time", true);
+        }
+        if (any(chain, SSLException.class)) {
+            return new Delivery.Failed("tls", "TLS with " + target + " failed" + message(thrown), true);
+        }
+        if (any(chain, ConnectException.class, NoRouteToHostException.class)) {
+            return new Delivery.Failed("connect", "cannot connect to " + target + message(thrown), true);
         }
         return new Delivery.Failed(
                 "io",
                 "exchange with " + target + " failed: " + thrown.getClass().getSimpleName() + message(thrown),
                 true);
+    }
+
+    @SafeVarargs
+    private static boolean any(List<Throwable> chain, Class<? extends Throwable>... kinds) {
+        for (Throwable t : chain) {
+            for (Class<? extends Throwable> k : kinds) {
+                if (k.isInstance(t)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code https://hooks.slack.com:443}: where a request went, without path or query (they may hold tokens). */

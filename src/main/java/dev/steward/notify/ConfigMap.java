@@ -46,7 +46,7 @@ public final class ConfigMap {
     }
 
     public String path(String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        return key.isEmpty() ? path : path.isEmpty() ? key : path + "." + key;
     }
 
     public List<ConfigError> errors() {

@@ -1,5 +1,6 @@
 package dev.steward.core.config;
 
+import dev.steward.core.oncall.OnCall;
 import dev.steward.core.rule.RuleGroup;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,20 @@ import java.util.Map;
  *
  * @param ruleFiles rule file globs, as written (expanded and loaded by {@code dev.steward.rulefile.RuleFileLoader})
  * @param ruleGroups rule groups written in the stack file itself ({@code rule_groups}), in rule-file shape
+ * @param oncall people, schedules, escalation policies and severities ({@link OnCall#EMPTY} when none are written)
  */
 public record StackConfig(
-        String stack, Map<String, ServiceConfig> services, List<String> ruleFiles, List<RuleGroup> ruleGroups) {
+        String stack,
+        Map<String, ServiceConfig> services,
+        List<String> ruleFiles,
+        List<RuleGroup> ruleGroups,
+        OnCall oncall) {
+
+    /** A stack without on-call sections. */
+    public StackConfig(
+            String stack, Map<String, ServiceConfig> services, List<String> ruleFiles, List<RuleGroup> ruleGroups) {
+        this(stack, services, ruleFiles, ruleGroups, OnCall.EMPTY);
+    }
 
     /** A stack without inline rule groups. */
     public StackConfig(String stack, Map<String, ServiceConfig> services, List<String> ruleFiles) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             QueryCommand.class,
             ConformanceCommand.class,
             TestRulesCommand.class,
+            OnCallCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -34,6 +34,10 @@ final class OnCallReferences {
         refs.add(new Ref(kind, name, node, path));
     }
 
+    private static String article(String kind) {
+        return ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
+    }
+
     void check(Diagnostics diagnostics) {
         for (Ref ref : refs) {
             Set<String> known = declared.getOrDefault(ref.kind(), Set.of());
@@ -42,8 +46,8 @@ final class OnCallReferences {
             }
             String section = SECTION.get(ref.kind());
             String expected = known.isEmpty()
-                    ? "a " + ref.kind() + " defined under " + section + " (none are)"
-                    : "a " + ref.kind() + " defined under " + section + ": "
+                    ? article(ref.kind()) + " defined under " + section + " (none are)"
+                    : article(ref.kind()) + " defined under " + section + ": "
                             + Suggestion.allowedKeys(ref.name(), known);
             diagnostics.add(ref.node(), ref.path(), "unknown " + ref.kind(), Quote.of(ref.name()), expected);
         }

@@ -117,7 +117,9 @@ class StackFileOnCallTest {
                                                         LocalTime.of(9, 0),
                                                         LocalTime.of(17, 0)),
                                                 new Restriction(
-                                                        Restriction.EVERY_DAY, LocalTime.of(22, 0), LocalTime.of(6, 0))))),
+                                                        Restriction.EVERY_DAY,
+                                                        LocalTime.of(22, 0),
+                                                        LocalTime.of(6, 0))))),
                         List.of(new ScheduleOverride(
                                 "carol",
                                 Instant.parse("2026-12-24T17:00:00Z"),
@@ -139,14 +141,17 @@ class StackFileOnCallTest {
         assertThat(oncall.defaultSeverity()).contains("critical");
         assertThat(oncall.services())
                 .isEqualTo(Map.of(
-                        "api", new ServiceEscalation(Optional.empty(), Map.of("critical", "api-primary")),
-                        "web", ServiceEscalation.forAll("api-primary")));
+                        "api",
+                        new ServiceEscalation(Optional.empty(), Map.of("critical", "api-primary")),
+                        "web",
+                        ServiceEscalation.forAll("api-primary")));
         assertThat(oncall.receivers()).isEqualTo(Set.of("ops-slack"));
     }
 
     @Test
     void aSecretContactAddressIsResolvedForUseAndShownAsWritten() {
-        Contact pagerduty = loaded(ONCALL).oncall().people().get("bob").contacts().getFirst();
+        Contact pagerduty =
+                loaded(ONCALL).oncall().people().get("bob").contacts().getFirst();
 
         assertThat(pagerduty.address().reveal()).isEqualTo("tok-4f9a-SECRET");
         assertThat(pagerduty.toString()).isEqualTo("pagerduty ${env:API_HEALTH_TOKEN}");

@@ -46,8 +46,11 @@ final class OnCallCommand implements Callable<Integer> {
         return 2;
     }
 
-    /** An instant as UTC and as local time in {@code zone}: {@code 2026-11-29T02:00:00Z (Sun 2026-11-29 03:00 CET)}. */
+    /** An instant in UTC and, unless {@code zone} is UTC, local: {@code 2026-11-29T02:00:00Z (Sun 2026-11-29 03:00 CET)}. */
     static String time(Instant at, ZoneId zone) {
+        if (zone.equals(java.time.ZoneOffset.UTC)) {
+            return at.toString();
+        }
         return at + " (" + LOCAL.format(at.atZone(zone)) + ")";
     }
 }

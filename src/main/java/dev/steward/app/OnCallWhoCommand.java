@@ -175,13 +175,7 @@ final class OnCallWhoCommand implements Callable<Integer> {
                 m.put("via", target(p.via()));
                 m.put(
                         "contacts",
-                        p.contacts().stream()
-                                .map(c -> Map.of(
-                                        "kind",
-                                        c.kind().label(),
-                                        "address",
-                                        c.address().toString()))
-                                .toList());
+                        p.contacts().stream().map(OnCallWhoCommand::json).toList());
             }
             case Recipient.Receiver x -> {
                 m.put("type", "receiver");
@@ -193,6 +187,13 @@ final class OnCallWhoCommand implements Callable<Integer> {
                 m.put("reason", n.reason());
             }
         }
+        return m;
+    }
+
+    private static Map<String, Object> json(Contact c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", c.kind().label());
+        m.put("address", c.address().toString()); // as written: references to secrets stay references
         return m;
     }
 }

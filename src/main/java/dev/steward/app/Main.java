@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             IncidentCommand.class,
             ConformanceCommand.class,
             TestRulesCommand.class,
+            OnCallCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,5 +1,6 @@
 package dev.steward.core.config;
 
+import dev.steward.core.oncall.OnCall;
 import dev.steward.core.rule.RuleGroup;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +11,40 @@ import java.util.Map;
  * @param ruleFiles rule file globs, as written (expanded and loaded by {@code dev.steward.rulefile.RuleFileLoader})
  * @param ruleGroups rule groups written in the stack file itself ({@code rule_groups}), in rule-file shape
  * @param alerting the {@code alerting:} block: routing file, links, incident timings
+ * @param oncall people, schedules, escalation policies and severities ({@link OnCall#EMPTY} when none are written)
  */
 public record StackConfig(
         String stack,
         Map<String, ServiceConfig> services,
         List<String> ruleFiles,
         List<RuleGroup> ruleGroups,
-        AlertingConfig alerting) {
+        AlertingConfig alerting,
+        OnCall oncall) {
+
+    /** A stack with the default {@code alerting} settings and no on-call sections. */
+    public StackConfig(
+            String stack, Map<String, ServiceConfig> services, List<String> ruleFiles, List<RuleGroup> ruleGroups) {
+        this(stack, services, ruleFiles, ruleGroups, AlertingConfig.DEFAULTS, OnCall.EMPTY);
+    }
+
+    /** A stack without on-call sections. */
+    public StackConfig(
+            String stack,
+            Map<String, ServiceConfig> services,
+            List<String> ruleFiles,
+            List<RuleGroup> ruleGroups,
+            AlertingConfig alerting) {
+        this(stack, services, ruleFiles, ruleGroups, alerting, OnCall.EMPTY);
+    }
 
     /** A stack with the default {@code alerting} settings. */
     public StackConfig(
-            String stack, Map<String, ServiceConfig> services, List<String> ruleFiles, List<RuleGroup> ruleGroups) {
-        this(stack, services, ruleFiles, ruleGroups, AlertingConfig.DEFAULTS);
+            String stack,
+            Map<String, ServiceConfig> services,
+            List<String> ruleFiles,
+            List<RuleGroup> ruleGroups,
+            OnCall oncall) {
+        this(stack, services, ruleFiles, ruleGroups, AlertingConfig.DEFAULTS, oncall);
     }
 
     /** A stack without inline rule groups. */

@@ -99,18 +99,21 @@ public record IncidentPolicy(
     }
 
     private IncidentStep update(Incident incident, Notification n, Instant now) {
-        List<Alert> merged = merge(incident.alerts(), n);
-        List<Alert> joined = new ArrayList<>();
-        for (Alert a : n.firing()) {
-            if (incident.firing(now).stream().noneMatch(f -> f.labels().equals(a.labels()))) {
-                joined.add(a);
-            }
-        }
         Change c = new Change(incident);
-        c.set(incident.withAlerts(merged));
+        c.set(incident.withAlerts(merge(incident.alerts(), n)));
         if (n.firing().isEmpty()) {
             Escalations.resolve(c, Resolved.AUTO, "resolved: every alert resolved", now);
-        } else if (!joined.isEmpty()) {
+            return c.step();
+        }
+        List<Alert> joined = difference(n.firing(), incident.firing(now));
+        List<Alert> ended = difference(incident.firing(now), n.firing());
+        if (!ended.isEmpty()) {
+            c.log(
+                    now,
+                    TimelineEntry.STEWARD,
+                    describe(ended) + " resolved (" + n.firing().size() + " firing)");
+        }
+        if (!joined.isEmpty()) {
             String what = describe(joined) + " joined (" + n.firing().size() + " firing)";
             c.log(now, TimelineEntry.STEWARD, what);
             if (incident.state() instanceof Triggered || incident.state() instanceof Acknowledged) {
@@ -118,6 +121,13 @@ public record IncidentPolicy(
             }
         }
         return c.step();
+    }
+
+    /** The alerts of {@code from} whose labels are not among those of {@code other}. */
+    private static List<Alert> difference(List<Alert> from, List<Alert> other) {
+        return from.stream()
+                .filter(a -> other.stream().noneMatch(o -> o.labels().equals(a.labels())))
+                .toList();
     }
 
     /**

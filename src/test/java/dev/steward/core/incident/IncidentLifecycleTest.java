@@ -112,6 +112,18 @@ class IncidentLifecycleTest {
     }
 
     @Test
+    void anAlertThatResolvesWhileOthersFireIsRecordedWithoutAPage() {
+        s.notify(Duration.ZERO, List.of(alert("a"), alert("b")), List.of());
+
+        s.notify(ofMinutes(2), List.of(alert("b")), List.of(alert("a")));
+
+        assertThat(s.last.pages()).isEmpty();
+        assertThat(s.only().state()).isInstanceOf(Triggered.class);
+        assertThat(s.only().firing(at(ofMinutes(2)))).hasSize(1);
+        assertThat(s.timeline()).last().isEqualTo("1 alert (ApiDown) resolved (1 firing)");
+    }
+
+    @Test
     void aRepeatedNotificationWithNothingNewChangesNothing() {
         s.notify(Duration.ZERO, List.of(alert("a")), List.of());
 

@@ -7,6 +7,8 @@ import dev.steward.core.incident.IncidentState.Snoozed;
 import dev.steward.core.incident.IncidentState.Triggered;
 import dev.steward.core.notify.MessageKind;
 import dev.steward.core.oncall.EscalationPolicy;
+import dev.steward.core.oncall.OnCall;
+import dev.steward.core.oncall.ServiceEscalation;
 import dev.steward.core.oncall.Severity;
 import dev.steward.core.oncall.Target;
 import dev.steward.core.route.Alert;
@@ -36,12 +38,31 @@ import java.util.TreeMap;
  *
  * @param severities by name (the value of the severity label)
  * @param escalationPolicies by name (as severities name them)
+ * @param services a service's own choice of policy, which wins over the severity's (by service name)
  */
 public record IncidentPolicy(
-        IncidentSettings settings, Map<String, Severity> severities, Map<String, EscalationPolicy> escalationPolicies) {
+        IncidentSettings settings,
+        Map<String, Severity> severities,
+        Map<String, EscalationPolicy> escalationPolicies,
+        Map<String, ServiceEscalation> services) {
     public IncidentPolicy {
         severities = Map.copyOf(severities);
         escalationPolicies = Map.copyOf(escalationPolicies);
+        services = Map.copyOf(services);
+    }
+
+    public IncidentPolicy(
+            IncidentSettings settings, Map<String, Severity> severities, Map<String, EscalationPolicy> policies) {
+        this(settings, severities, policies, Map.of());
+    }
+
+    /** The policy of the on-call configuration (its default severity, when it names one, wins over the settings'). */
+    public static IncidentPolicy of(IncidentSettings settings, OnCall oncall) {
+        IncidentSettings s = oncall.defaultSeverity()
+                .map(d -> new IncidentSettings(
+                        settings.ackTimeout(), settings.settle(), settings.serviceLabel(), settings.severityLabel(), d))
+                .orElse(settings);
+        return new IncidentPolicy(s, oncall.severities(), oncall.policies(), oncall.services());
     }
 
     /**
@@ -70,7 +91,10 @@ public record IncidentPolicy(
         String service = label(n.groupLabels(), first, settings.serviceLabel());
         String severityName = label(n.groupLabels(), first, settings.severityLabel());
         Severity severity = severity(severityName.isEmpty() ? settings.defaultSeverity() : severityName);
-        EscalationPolicy policy = escalationPolicies.getOrDefault(severity.escalationPolicy(), receiverOnly());
+        String policyName = Optional.ofNullable(services.get(service))
+                .flatMap(e -> e.policyFor(severity.name()))
+                .orElse(severity.escalationPolicy());
+        EscalationPolicy policy = escalationPolicies.getOrDefault(policyName, receiverOnly());
         String alertname = label(n.groupLabels(), first, "alertname");
         String title = (alertname.isEmpty() ? n.receiver() : alertname) + (service.isEmpty() ? "" : " on " + service);
         Optional<HoldCause> hold = context.holds().holdFor(service, now);

@@ -18,7 +18,8 @@ public record ServiceEscalation(Optional<String> all, Map<String, String> bySeve
         return new ServiceEscalation(Optional.of(policy), Map.of());
     }
 
-    Optional<String> policyFor(String severity) {
+    /** The service's policy for {@code severity}: its own for that severity, else its one for all. */
+    public Optional<String> policyFor(String severity) {
         return Optional.ofNullable(bySeverity.get(severity)).or(() -> all);
     }
 }

@@ -48,11 +48,13 @@ public final class Notifiers {
      * section to {@code settings}.
      */
     public static Configured<Map<String, List<Notifier>>> forConfig(RouteConfig config, Settings settings) {
-        Configured<Settings> withGlobal = settings.withGlobal(config.global());
-        if (withGlobal instanceof Configured.Invalid<Settings> invalid) {
-            return new Configured.Invalid<>(invalid.errors());
+        Settings s;
+        switch (settings.withGlobal(config.global())) {
+            case Configured.Valid<Settings> v -> s = v.value();
+            case Configured.Invalid<Settings> i -> {
+                return new Configured.Invalid<>(i.errors());
+            }
         }
-        Settings s = ((Configured.Valid<Settings>) withGlobal).value();
         Map<String, List<Notifier>> out = new LinkedHashMap<>();
         List<ConfigError> errors = new ArrayList<>();
         for (Receiver r : config.receivers().values()) {

@@ -2,6 +2,8 @@ package dev.steward.core.route;
 
 import dev.steward.core.route.GroupPhase.Sent;
 import dev.steward.core.series.Labels;
+import dev.steward.core.silence.Silence;
+import dev.steward.core.silence.Silences;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,11 +42,19 @@ public record GroupPolicy(
     public record Step(Aggregation state, List<Notification> notifications) {}
 
     public Step next(Aggregation state, Instant now) {
-        return next(state, now, List.of());
+        return next(state, now, Silences.empty());
     }
 
-    /** As {@link #next(Aggregation, Instant)}, leaving out alerts that one of {@code silences} mutes at {@code now}. */
+    /** As {@link #next(Aggregation, Instant, Silences)}, for a plain list of silences. */
     public Step next(Aggregation state, Instant now, List<Silence> silences) {
+        return next(state, now, Silences.of(silences));
+    }
+
+    /**
+     * As {@link #next(Aggregation, Instant)}, leaving out alerts that one of {@code silences} (the API's silences)
+     * mutes at {@code now}.
+     */
+    public Step next(Aggregation state, Instant now, Silences silences) {
         Map<GroupKey, AggregationGroup> groups = new LinkedHashMap<>(state.groups());
         List<Notification> out = new ArrayList<>();
         Collection<Alert> all = inhibitRules.isEmpty() ? List.of() : firingSources(state.alerts(), now);
@@ -63,7 +73,7 @@ public record GroupPolicy(
     }
 
     private AggregationGroup flush(
-            AggregationGroup g, Collection<Alert> all, List<Silence> silences, Instant now, List<Notification> out) {
+            AggregationGroup g, Collection<Alert> all, Silences silences, Instant now, List<Notification> out) {
         Map<Labels, Alert> remaining = new TreeMap<>();
         List<Alert> firing = new ArrayList<>();
         List<Alert> resolved = new ArrayList<>();
@@ -72,8 +82,7 @@ public record GroupPolicy(
             if (!isResolved) {
                 remaining.put(a.labels(), a);
             }
-            if (InhibitRule.inhibited(a.labels(), inhibitRules, all, now)
-                    || Silence.silenced(a.labels(), silences, now)) {
+            if (InhibitRule.inhibited(a.labels(), inhibitRules, all, now) || silences.mutes(a.labels(), now)) {
                 continue;
             }
             (isResolved ? resolved : firing).add(a);

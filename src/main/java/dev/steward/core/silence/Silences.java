@@ -106,6 +106,22 @@ public final class Silences {
         return List.copyOf(ids);
     }
 
+    /** Whether some silence active at {@code now} mutes {@code labels}: {@link #silenced} without the list. */
+    public boolean mutes(Labels labels, Instant now) {
+        for (Entry e : byId.values()) {
+            if (e.silence().state(now) == SilenceState.ACTIVE && e.matches(labels)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the matchers of the silence {@code id} all match {@code labels}, whatever its state. */
+    public boolean matches(String id, Labels labels) {
+        Entry e = byId.get(id);
+        return e != null && e.matches(labels);
+    }
+
     /**
      * The silences active at {@code now} that end within {@code ahead} (inclusive), soonest first: whose creators a
      * reminder is due to.

@@ -9,6 +9,7 @@ import dev.steward.core.route.Inhibition;
 import dev.steward.core.route.Notification;
 import dev.steward.core.route.Route;
 import dev.steward.core.series.Labels;
+import dev.steward.core.silence.ActiveSilences;
 import dev.steward.core.silence.Silence;
 import dev.steward.core.silence.Silences;
 import dev.steward.routefile.RouteConfig;
@@ -191,10 +192,11 @@ public final class RouteLoop {
         List<GroupKey> keys = new ArrayList<>();
         head.values().forEach(keys::addAll);
         Inhibition inhibition = policy.inhibition(sources.values(), now);
+        ActiveSilences active = current.activeAt(now);
         List<Notification> out = new ArrayList<>();
         for (GroupKey key : keys) {
             AggregationGroup g = groups.get(key);
-            GroupPolicy.Flushed f = policy.flush(g, inhibition, current, now);
+            GroupPolicy.Flushed f = policy.flush(g, inhibition, active, now);
             AggregationGroup after = f.after().orElse(null);
             for (Labels l : g.alerts().keySet()) {
                 if (after == null || !after.alerts().containsKey(l)) {

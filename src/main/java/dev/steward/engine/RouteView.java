@@ -6,6 +6,7 @@ import dev.steward.core.route.GroupKey;
 import dev.steward.core.route.GroupPolicy;
 import dev.steward.core.route.Inhibition;
 import dev.steward.core.series.Labels;
+import dev.steward.core.silence.ActiveSilences;
 import dev.steward.core.silence.Silences;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,9 +56,10 @@ public final class RouteView {
 
     List<AlertView> alerts(Silences silences, Instant now) {
         Inhibition inhibition = policy.inhibition(sources, now);
+        ActiveSilences active = silences.activeAt(now);
         List<AlertView> out = new ArrayList<>(entries.size());
         for (Entry e : entries) {
-            out.add(view(e, silences, inhibition, now));
+            out.add(view(e, active, inhibition));
         }
         out.sort((a, b) -> a.alert().labels().compareTo(b.alert().labels()));
         return out;
@@ -65,6 +67,7 @@ public final class RouteView {
 
     List<GroupView> groups(Silences silences, Instant now) {
         Inhibition inhibition = policy.inhibition(sources, now);
+        ActiveSilences active = silences.activeAt(now);
         Map<Labels, Entry> byLabels = new HashMap<>();
         entries.forEach(e -> byLabels.put(e.alert().labels(), e));
         List<GroupView> out = new ArrayList<>(groups.size());
@@ -73,7 +76,7 @@ public final class RouteView {
             for (Labels l : g.alerts().keySet()) {
                 Entry e = byLabels.get(l);
                 if (e != null) {
-                    alerts.add(view(e, silences, inhibition, now));
+                    alerts.add(view(e, active, inhibition));
                 }
             }
             out.add(new GroupView(g.key(), g.route().receiver(), g.key().groupLabels(), alerts));
@@ -82,9 +85,8 @@ public final class RouteView {
         return out;
     }
 
-    private static AlertView view(Entry e, Silences silences, Inhibition inhibition, Instant now) {
+    private static AlertView view(Entry e, ActiveSilences silences, Inhibition inhibition) {
         Labels l = e.alert().labels();
-        return new AlertView(
-                e.alert(), e.updatedAt(), e.receivers(), silences.silenced(l, now), inhibition.inhibitor(l));
+        return new AlertView(e.alert(), e.updatedAt(), e.receivers(), silences.silenced(l), inhibition.inhibitor(l));
     }
 }

@@ -2,6 +2,7 @@ package dev.steward.core.route;
 
 import dev.steward.core.route.GroupPhase.Sent;
 import dev.steward.core.series.Labels;
+import dev.steward.core.silence.ActiveSilences;
 import dev.steward.core.silence.Silence;
 import dev.steward.core.silence.Silences;
 import java.time.Instant;
@@ -58,11 +59,12 @@ public record GroupPolicy(
         Map<GroupKey, AggregationGroup> groups = new LinkedHashMap<>(state.groups());
         List<Notification> out = new ArrayList<>();
         Inhibition inhibition = inhibition(state.alerts(), now);
+        ActiveSilences active = silences.activeAt(now);
         for (AggregationGroup g : state.groups().values()) {
             if (g.nextFlushAt().isAfter(now)) {
                 continue;
             }
-            Flushed f = flush(g, inhibition, silences, now);
+            Flushed f = flush(g, inhibition, active, now);
             f.notification().ifPresent(out::add);
             f.after().ifPresentOrElse(a -> groups.put(g.key(), a), () -> groups.remove(g.key()));
         }
@@ -84,7 +86,7 @@ public record GroupPolicy(
      * One due group's look at {@code now}, as {@link #next} does for every due group; for a runtime that keeps its
      * groups in its own structure and looks only at the due ones.
      */
-    public Flushed flush(AggregationGroup g, Inhibition inhibition, Silences silences, Instant now) {
+    public Flushed flush(AggregationGroup g, Inhibition inhibition, ActiveSilences silences, Instant now) {
         Map<Labels, Alert> remaining = new TreeMap<>();
         List<Alert> firing = new ArrayList<>();
         List<Alert> resolved = new ArrayList<>();
@@ -93,7 +95,7 @@ public record GroupPolicy(
             if (!isResolved) {
                 remaining.put(a.labels(), a);
             }
-            if (inhibition.inhibited(a.labels()) || silences.mutes(a.labels(), now)) {
+            if (inhibition.inhibited(a.labels()) || silences.mutes(a.labels())) {
                 continue;
             }
             (isResolved ? resolved : firing).add(a);

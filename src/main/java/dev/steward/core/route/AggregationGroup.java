@@ -2,6 +2,7 @@ package dev.steward.core.route;
 
 import dev.steward.core.series.Labels;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,8 +14,14 @@ import java.util.TreeMap;
  */
 public record AggregationGroup(
         GroupKey key, Route route, Map<Labels, Alert> alerts, Instant createdAt, GroupPhase phase) {
+    /** The class of the maps this record holds: one already of it is shared, not copied again (groups change often). */
+    private static final Class<?> HELD =
+            Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
+
     public AggregationGroup {
-        alerts = java.util.Collections.unmodifiableMap(new TreeMap<>(alerts));
+        if (alerts.getClass() != HELD) {
+            alerts = Collections.unmodifiableSortedMap(new TreeMap<>(alerts));
+        }
     }
 
     /** When {@link GroupPolicy#next} next considers notifying. */

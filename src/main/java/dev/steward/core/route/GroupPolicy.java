@@ -87,19 +87,18 @@ public record GroupPolicy(
      * groups in its own structure and looks only at the due ones.
      */
     public Flushed flush(AggregationGroup g, Inhibition inhibition, ActiveSilences silences, Instant now) {
-        Map<Labels, Alert> remaining = new TreeMap<>();
         List<Alert> firing = new ArrayList<>();
         List<Alert> resolved = new ArrayList<>();
+        boolean anyResolved = false;
         for (Alert a : g.alerts().values()) {
             boolean isResolved = a.resolved(now);
-            if (!isResolved) {
-                remaining.put(a.labels(), a);
-            }
+            anyResolved |= isResolved;
             if (inhibition.inhibited(a.labels()) || silences.mutes(a.labels())) {
                 continue;
             }
             (isResolved ? resolved : firing).add(a);
         }
+        Map<Labels, Alert> remaining = anyResolved ? firingOnly(g.alerts(), now) : g.alerts();
         if (timeMuted(g.route(), now) || (firing.isEmpty() && resolved.isEmpty())) {
             return flushed(g.lookedAt(now, remaining, null), null);
         }
@@ -114,6 +113,16 @@ public record GroupPolicy(
                 : new Notification(receiver, g.key(), g.key().groupLabels(), firing, told, now);
         Sent sent = new Sent(labelsOf(firing), labelsOf(resolved), now);
         return flushed(g.lookedAt(now, remaining, sent), n);
+    }
+
+    private static Map<Labels, Alert> firingOnly(Map<Labels, Alert> alerts, Instant now) {
+        Map<Labels, Alert> out = new TreeMap<>();
+        for (Alert a : alerts.values()) {
+            if (!a.resolved(now)) {
+                out.put(a.labels(), a);
+            }
+        }
+        return out;
     }
 
     private static Flushed flushed(AggregationGroup after, Notification n) {

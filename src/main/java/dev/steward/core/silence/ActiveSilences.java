@@ -16,30 +16,55 @@ import java.util.Map;
  * pattern. Routing 100,000 alerts against 100 silences otherwise spends seconds in regular expressions.
  */
 public final class ActiveSilences {
-    public static final ActiveSilences NONE = new ActiveSilences(Map.of(), List.of());
+    public static final ActiveSilences NONE = new ActiveSilences(Map.of(), Map.of(), List.of());
 
-    /** A silence without an equality matcher, and the literal prefix its value must start with (may be empty). */
-    private record Scanned(Silences.Entry entry, String name, String prefix) {
-        boolean mayMatch(Labels labels) {
-            if (prefix.isEmpty()) {
-                return true;
+    /**
+     * The silences without an equality matcher whose regular expression on one label starts with literal text, by that
+     * text: an alert's value is looked up by each distinct prefix length instead of trying every silence.
+     */
+    private static final class ByPrefix {
+        final Map<String, List<Silences.Entry>> byPrefix = new HashMap<>();
+        int[] lengths = new int[0];
+
+        void add(String prefix, Silences.Entry e) {
+            byPrefix.computeIfAbsent(prefix, k -> new ArrayList<>()).add(e);
+            lengths = byPrefix.keySet().stream()
+                    .mapToInt(String::length)
+                    .distinct()
+                    .sorted()
+                    .toArray();
+        }
+
+        void candidates(String value, java.util.function.Consumer<Silences.Entry> out) {
+            for (int len : lengths) {
+                if (len > value.length()) {
+                    return;
+                }
+                List<Silences.Entry> es = byPrefix.get(value.substring(0, len));
+                if (es != null) {
+                    es.forEach(out);
+                }
             }
-            String v = labels.get(name);
-            return v != null && v.startsWith(prefix);
         }
     }
 
     private final Map<String, Map<String, List<Silences.Entry>>> byEquality;
-    private final List<Scanned> scanned;
+    private final Map<String, ByPrefix> byPrefix;
+    private final List<Silences.Entry> scanned;
 
-    private ActiveSilences(Map<String, Map<String, List<Silences.Entry>>> byEquality, List<Scanned> scanned) {
+    private ActiveSilences(
+            Map<String, Map<String, List<Silences.Entry>>> byEquality,
+            Map<String, ByPrefix> byPrefix,
+            List<Silences.Entry> scanned) {
         this.byEquality = byEquality;
+        this.byPrefix = byPrefix;
         this.scanned = scanned;
     }
 
     static ActiveSilences of(Iterable<Silences.Entry> entries, Instant now) {
         Map<String, Map<String, List<Silences.Entry>>> byEquality = new HashMap<>();
-        List<Scanned> scanned = new ArrayList<>();
+        Map<String, ByPrefix> byPrefix = new HashMap<>();
+        List<Silences.Entry> scanned = new ArrayList<>();
         for (Silences.Entry e : entries) {
             if (e.silence().state(now) != SilenceState.ACTIVE) {
                 continue;
@@ -55,16 +80,22 @@ public final class ActiveSilences {
                         .add(e);
                 continue;
             }
-            Scanned s = new Scanned(e, "", "");
+            LabelMatcher longest = null;
             for (LabelMatcher m : e.compiled()) {
                 String p = m.type() == LabelMatcher.Type.RE ? literalPrefix(m.value()) : "";
-                if (p.length() > s.prefix().length()) {
-                    s = new Scanned(e, m.name(), p);
+                if (!p.isEmpty()
+                        && (longest == null
+                                || p.length() > literalPrefix(longest.value()).length())) {
+                    longest = m;
                 }
             }
-            scanned.add(s);
+            if (longest == null) {
+                scanned.add(e);
+            } else {
+                byPrefix.computeIfAbsent(longest.name(), k -> new ByPrefix()).add(literalPrefix(longest.value()), e);
+            }
         }
-        return new ActiveSilences(byEquality, List.copyOf(scanned));
+        return new ActiveSilences(byEquality, byPrefix, List.copyOf(scanned));
     }
 
     /**
@@ -87,52 +118,42 @@ public final class ActiveSilences {
     }
 
     public boolean isEmpty() {
-        return byEquality.isEmpty() && scanned.isEmpty();
+        return byEquality.isEmpty() && byPrefix.isEmpty() && scanned.isEmpty();
     }
 
     /** Whether some active silence mutes {@code labels}. */
     public boolean mutes(Labels labels) {
-        if (!byEquality.isEmpty()) {
-            for (int i = 0; i < labels.size(); i++) {
-                Map<String, List<Silences.Entry>> byValue = byEquality.get(labels.nameAt(i));
-                List<Silences.Entry> candidates = byValue == null ? null : byValue.get(labels.valueAt(i));
-                if (candidates != null) {
-                    for (Silences.Entry e : candidates) {
-                        if (e.matches(labels)) {
-                            return true;
-                        }
-                    }
-                }
-            }
-        }
-        for (Scanned s : scanned) {
-            if (s.mayMatch(labels) && s.entry().matches(labels)) {
-                return true;
-            }
-        }
-        return false;
+        boolean[] found = {false};
+        candidates(labels, e -> found[0] |= !found[0] && e.matches(labels));
+        return found[0];
     }
 
     /** The ids of the active silences muting {@code labels}, sorted. */
     public List<String> silenced(Labels labels) {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < labels.size(); i++) {
-            Map<String, List<Silences.Entry>> byValue = byEquality.get(labels.nameAt(i));
-            List<Silences.Entry> candidates = byValue == null ? null : byValue.get(labels.valueAt(i));
-            if (candidates != null) {
-                for (Silences.Entry e : candidates) {
-                    if (e.matches(labels)) {
-                        ids.add(e.silence().id());
-                    }
-                }
+        candidates(labels, e -> {
+            if (e.matches(labels) && !ids.contains(e.silence().id())) {
+                ids.add(e.silence().id());
             }
-        }
-        for (Scanned s : scanned) {
-            if (s.mayMatch(labels) && s.entry().matches(labels)) {
-                ids.add(s.entry().silence().id());
-            }
-        }
+        });
         ids.sort(Comparator.naturalOrder());
         return List.copyOf(ids);
+    }
+
+    /** Every silence that may mute {@code labels} (each once): the index narrows, the matchers decide. */
+    private void candidates(Labels labels, java.util.function.Consumer<Silences.Entry> out) {
+        for (int i = 0; i < labels.size(); i++) {
+            String name = labels.nameAt(i);
+            Map<String, List<Silences.Entry>> byValue = byEquality.get(name);
+            List<Silences.Entry> es = byValue == null ? null : byValue.get(labels.valueAt(i));
+            if (es != null) {
+                es.forEach(out);
+            }
+            ByPrefix p = byPrefix.get(name);
+            if (p != null) {
+                p.candidates(labels.valueAt(i), out);
+            }
+        }
+        scanned.forEach(out);
     }
 }

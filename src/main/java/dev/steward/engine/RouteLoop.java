@@ -110,7 +110,9 @@ public final class RouteLoop {
      */
     public synchronized void configure(RouteConfig config, Instant now) {
         tree = config.tree();
-        policy = config.groupPolicy();
+        // every resolution is reported, whatever the receivers' send_resolved: incidents close only when their group
+        // says every alert resolved; whether a receiver is told is up to its notifiers
+        policy = new GroupPolicy(config.timeIntervals(), config.inhibitRules(), receiver -> true);
         inhibitRules = config.inhibitRules();
         Map<GroupKey, AggregationGroup> old = new HashMap<>(groups);
         groups.clear();

@@ -61,7 +61,7 @@ final class OnCallReader {
 
     /** Reads whichever on-call sections {@code root} has, checks references, and returns the result. */
     OnCall read(Fields root) {
-        ScheduleReader scheduleReader = new ScheduleReader(r, refs);
+        OnCallScheduleReader scheduleReader = new OnCallScheduleReader(r, refs);
         root.get("people").ifPresent(n -> entries(n, "people", OnCallReferences.PERSON, this::person, people));
         root.get("schedules")
                 .ifPresent(n -> entries(n, "schedules", OnCallReferences.SCHEDULE, scheduleReader::read, schedules));

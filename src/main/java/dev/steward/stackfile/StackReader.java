@@ -50,7 +50,12 @@ final class StackReader {
         Optional<Fields> fields = r.fields(
                 root,
                 "",
-                "a mapping with stack, services and optional " + String.join(", ", KEYS.subList(2, KEYS.size())),
+                "a mapping with stack, services and optional "
+                        + String.join(
+                                ", ",
+                                KEYS.stream()
+                                        .filter(k -> !k.equals("stack") && !k.equals("services"))
+                                        .toList()),
                 KEYS);
         if (fields.isEmpty()) {
             return Optional.empty();

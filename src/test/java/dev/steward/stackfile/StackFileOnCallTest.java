@@ -174,6 +174,25 @@ class StackFileOnCallTest {
     }
 
     @Test
+    void timesAndDatesMayBeWrittenUnquotedAndOverridesAsLocalTimesWithASpace() {
+        StackConfig c = loaded("""
+                stack: shop
+                services: {api: {}}
+                people: {alice: {contacts: [{email: a@example.com}]}}
+                schedules:
+                  s:
+                    time_zone: Europe/Berlin
+                    layers:
+                      - {members: [alice], rotation: daily, handoff: 9:00, start: 2026-01-05, restrictions: [{from: 09:00, to: 17:30}]}
+                    overrides: [{person: alice, from: 2026-12-24T18:00, to: 2026-12-25 09:00}]
+                """);
+
+        Schedule s = c.oncall().schedules().get("s");
+        assertThat(s.layers().getFirst().restrictions().getFirst().to()).isEqualTo(LocalTime.of(17, 30));
+        assertThat(s.overrides().getFirst().to()).isEqualTo(Instant.parse("2026-12-25T08:00:00Z"));
+    }
+
+    @Test
     void aFileWithoutOnCallSectionsHasAnEmptyOnCall() {
         StackConfig c = loaded("stack: shop\nservices: {api: {}}\n");
 

@@ -29,7 +29,7 @@ public final class WallTime {
     /**
      * Parses an instant written as RFC 3339 ({@code 2026-11-29T03:00:00Z}, {@code 2026-11-29T03:00+01:00}, seconds
      * optional, {@code T} or a space), or as a local date-time and a zone ({@code 2026-11-29T03:00 Europe/Berlin}),
-     * or as a local date-time alone when {@code defaultZone} is given.
+     * or as a local date-time alone ({@code T} or a space) when {@code defaultZone} is given.
      */
     public static Optional<Instant> parse(String text, Optional<ZoneId> defaultZone) {
         String s = text.strip();
@@ -41,10 +41,9 @@ public final class WallTime {
         if (space > 0) {
             Optional<ZoneId> zone = zone(s.substring(space + 1));
             Optional<LocalDateTime> local = localDateTime(s.substring(0, space).strip());
-            if (zone.isPresent() && local.isPresent()) {
-                return Optional.of(reach(local.get(), zone.get()));
+            if (zone.isPresent()) {
+                return local.map(l -> reach(l, zone.get()));
             }
-            return Optional.empty();
         }
         return defaultZone.flatMap(z -> localDateTime(s).map(l -> reach(l, z)));
     }

@@ -19,7 +19,8 @@ class WallTimeTest {
         "2026-03-29T02:30 Europe/Berlin, 2026-03-29T01:00:00Z",
         "2026-10-25T02:30 Europe/Berlin, 2026-10-25T00:30:00Z",
         "2028-02-29T23:59:59 UTC, 2028-02-29T23:59:59Z",
-        "2026-12-31T23:30, 2026-12-31T22:30:00Z"
+        "2026-12-31T23:30, 2026-12-31T22:30:00Z",
+        "2026-12-31 23:30, 2026-12-31T22:30:00Z"
     })
     void parsesRfc3339AndLocalTimesWithAZone(String text, String expected) {
         assertThat(WallTime.parse(text, Optional.of(BERLIN))).contains(z(expected));

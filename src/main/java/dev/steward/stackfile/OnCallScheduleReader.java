@@ -26,8 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Reads one entry of {@code schedules}: its time zone, layers (rotations with restrictions) and overrides. */
-final class ScheduleReader {
+/** Reads one on-call schedule (an entry of {@code schedules}): its time zone, layers (rotations with restrictions) and overrides. */
+final class OnCallScheduleReader {
     static final List<String> KEYS = List.of("time_zone", "layers", "overrides");
     static final List<String> LAYER_KEYS = List.of(
             "name", "members", "rotation", "every", "handoff", "handoff_day", "start", "time_zone", "restrictions");
@@ -44,7 +44,7 @@ final class ScheduleReader {
     private final NodeReader r;
     private final OnCallReferences refs;
 
-    ScheduleReader(NodeReader r, OnCallReferences refs) {
+    OnCallScheduleReader(NodeReader r, OnCallReferences refs) {
         this.r = r;
         this.refs = refs;
     }

@@ -6,7 +6,9 @@ import dev.steward.core.config.Secret;
 import dev.steward.core.config.ServiceConfig;
 import dev.steward.core.config.StackConfig;
 import dev.steward.core.expect.DurationLiteral;
+import dev.steward.core.maintenance.MaintenanceWindow;
 import dev.steward.core.rule.RuleGroup;
+import dev.steward.cron.UnixCron;
 import dev.steward.stackfile.YamlNode.Entry;
 import dev.steward.stackfile.YamlNode.Scalar;
 import java.net.URI;
@@ -21,7 +23,8 @@ import java.util.Optional;
 
 /** Reads the whole document: the per-node pass over every service and check, then the cross-references. */
 final class StackReader {
-    static final List<String> KEYS = List.of("stack", "defaults", "services", "rule_files", "rule_groups");
+    static final List<String> KEYS =
+            List.of("stack", "defaults", "services", "rule_files", "rule_groups", "maintenance");
     static final List<String> SERVICE_KEYS = List.of("description", "depends_on", "labels", "checks", "metrics");
     static final List<String> METRICS_KEYS = List.of("scrape", "interval", "timeout", "headers");
 
@@ -38,7 +41,10 @@ final class StackReader {
 
     Optional<StackConfig> read(YamlNode root) {
         Optional<Fields> fields = r.fields(
-                root, "", "a mapping with stack, services and optional defaults, rule_files, rule_groups", KEYS);
+                root,
+                "",
+                "a mapping with stack, services and optional defaults, rule_files, rule_groups, maintenance",
+                KEYS);
         if (fields.isEmpty()) {
             return Optional.empty();
         }
@@ -57,11 +63,14 @@ final class StackReader {
         List<RuleGroup> groups = f.get("rule_groups")
                 .map(n -> ruleGroups.groups(n, "rule_groups"))
                 .orElse(List.of());
+        List<MaintenanceWindow> maintenance = f.get("maintenance")
+                .map(n -> new MaintenanceReader(r, UnixCron.INSTANCE, dependencies.keySet()).windows(n, "maintenance"))
+                .orElse(List.of());
         new DependencyGraph(r.diagnostics, dependencies).check();
         if (!r.diagnostics.isEmpty() || stack.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StackConfig(stack.get(), services, ruleFiles, groups));
+        return Optional.of(new StackConfig(stack.get(), services, ruleFiles, groups, maintenance));
     }
 
     private Map<String, ServiceConfig> services(YamlNode node, Defaults defaults) {

@@ -81,7 +81,7 @@ class ValidateCommandTest {
         assertThat(cli.exitCode()).as(cli.transcript()).isEqualTo(2);
         assertThat(cli.err())
                 .isEqualTo(file + ":2:1: version: unknown key \"version\"; expected one of stack, defaults, services,"
-                        + " rule_files, rule_groups\n1 error\n");
+                        + " rule_files, rule_groups, maintenance\n1 error\n");
     }
 
     @Test

@@ -58,7 +58,7 @@ class StackFileErrorTest {
                 "version",
                 "unknown key",
                 "\"version\"",
-                "one of stack, defaults, services, rule_files, rule_groups");
+                "one of stack, defaults, services, rule_files, rule_groups, maintenance");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.steward.core.config;
 
+import dev.steward.core.maintenance.MaintenanceWindow;
 import dev.steward.core.rule.RuleGroup;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,31 @@ import java.util.Map;
  *
  * @param ruleFiles rule file globs, as written (expanded and loaded by {@code dev.steward.rulefile.RuleFileLoader})
  * @param ruleGroups rule groups written in the stack file itself ({@code rule_groups}), in rule-file shape
+ * @param maintenance maintenance windows declared in the stack file ({@code maintenance}), read-only through the API
  */
 public record StackConfig(
-        String stack, Map<String, ServiceConfig> services, List<String> ruleFiles, List<RuleGroup> ruleGroups) {
+        String stack,
+        Map<String, ServiceConfig> services,
+        List<String> ruleFiles,
+        List<RuleGroup> ruleGroups,
+        List<MaintenanceWindow> maintenance) {
+
+    /** A stack without maintenance windows. */
+    public StackConfig(
+            String stack, Map<String, ServiceConfig> services, List<String> ruleFiles, List<RuleGroup> ruleGroups) {
+        this(stack, services, ruleFiles, ruleGroups, List.of());
+    }
 
     /** A stack without inline rule groups. */
     public StackConfig(String stack, Map<String, ServiceConfig> services, List<String> ruleFiles) {
         this(stack, services, ruleFiles, List.of());
+    }
+
+    /** Each service's {@code depends_on}, as the maintenance calendar takes it for propagation to dependants. */
+    public Map<String, List<String>> dependsOn() {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        services.forEach((name, s) -> out.put(name, s.dependsOn()));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     public List<CheckConfig> allChecks() {

@@ -96,6 +96,13 @@ public final class MaintenanceCalendar {
         return next;
     }
 
+    /** The first occurrence of any window that starts after {@code now}: "next maintenance" in the UI. */
+    public Optional<Occurrence> nextStart(Instant now) {
+        return windows.stream()
+                .flatMap(w -> Occurrences.firstStartAfter(w, now).stream())
+                .min(BY_START);
+    }
+
     /** Whether an open window that freezes deployments covers {@code service}. */
     public boolean freezesDeployments(
             String service, Labels labels, Map<String, ? extends Collection<String>> dependsOn, Instant now) {

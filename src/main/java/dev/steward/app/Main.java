@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             CheckCommand.class,
             QueryCommand.class,
+            MaintenanceCommand.class,
             ConformanceCommand.class,
             TestRulesCommand.class,
             CommandLine.HelpCommand.class

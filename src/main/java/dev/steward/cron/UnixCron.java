@@ -30,8 +30,8 @@ public final class UnixCron implements CronSyntax {
         try {
             Cron cron = PARSER.parse(text).validate();
             return Parsed.ok(new Rule(text, ExecutionTime.forCron(cron)));
-        } catch (IllegalArgumentException e) {
-            return Parsed.failed(e.getMessage());
+        } catch (RuntimeException e) { // cron-utils reports bad input as IllegalArgumentException, mostly
+            return Parsed.failed(String.valueOf(e.getMessage()));
         }
     }
 

@@ -178,4 +178,38 @@ class MaintenanceApiTest {
         assertThat(created.at("/schedule/cron").asString()).isEqualTo("0 2 * * *");
         assertThat(created.at("/next/start").asString()).isEqualTo("2026-11-25T01:00:00Z");
     }
+
+    @Test
+    void mountsOnTheApiServerWithTheStackFileWindows() throws Exception {
+        FakeBackend daemon = new FakeBackend(T0, """
+                stack: shop
+                services:
+                  db:
+                    checks: [{name: ping, tcp: {host: 127.0.0.1, port: 5432}}]
+                maintenance:
+                  - name: nightly
+                    cron: "0 2 * * *"
+                    duration: 1h
+                    zone: Europe/Berlin
+                    services: [db]
+                """);
+        var config = daemon.config();
+        MaintenanceRegistry registry = MaintenanceRegistry.withRandomIds(
+                new InMemoryMaintenanceStore(),
+                config.maintenance(),
+                config.services().keySet(),
+                clock,
+                MaintenanceLimits.DEFAULT);
+        MaintenanceApi api = new MaintenanceApi(registry, UnixCron.INSTANCE);
+        try (ApiServer server = new ApiServer(daemon, api::mount).start("127.0.0.1", 0)) {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://127.0.0.1:" + server.port() + "/api/v1/maintenance/stack:nightly"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode w = status(r, 200);
+            assertThat(w.get("read_only").asBoolean()).isTrue();
+            assertThat(w.at("/next/start").asString()).isEqualTo("2026-11-25T01:00:00Z");
+        }
+    }
 }

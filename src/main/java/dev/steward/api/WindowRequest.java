@@ -36,6 +36,7 @@ final class WindowRequest {
             "end",
             "duration",
             "cron",
+            "weekly",
             "zone",
             "freeze_deployments",
             "emergency",
@@ -73,7 +74,11 @@ final class WindowRequest {
         }
         String title = text("title").orElse("");
         Scope scope = new Scope(services(), matchers(), bool("propagate_to_dependants"));
-        Optional<Schedule> schedule = body.has("cron") ? cronSchedule() : oneOff();
+        if (body.has("cron") && body.has("weekly")) {
+            errors.add(
+                    new ApiException.FieldError("weekly", body.get("weekly").toString(), "cron or weekly, not both"));
+        }
+        Optional<Schedule> schedule = body.has("cron") || body.has("weekly") ? recurring() : oneOff();
         boolean freeze = bool("freeze_deployments");
         boolean emergency = bool("emergency");
         String declaredBy = text("declared_by").orElse("");
@@ -96,7 +101,8 @@ final class WindowRequest {
 
     private Optional<Schedule> oneOff() {
         if (body.has("zone")) {
-            errors.add(new ApiException.FieldError("zone", body.get("zone").toString(), "zone only with cron"));
+            errors.add(new ApiException.FieldError(
+                    "zone", body.get("zone").toString(), "zone only with cron or weekly (start carries its offset)"));
         }
         Optional<Instant> start = start();
         Optional<Instant> end;
@@ -114,28 +120,39 @@ final class WindowRequest {
                 : Optional.empty();
     }
 
-    private Optional<Schedule> cronSchedule() {
+    private Optional<Schedule> recurring() {
         for (String f : List.of("start", "end")) {
             if (body.has(f)) {
                 errors.add(new ApiException.FieldError(
-                        f, body.get(f).toString(), "no " + f + " with cron (use duration)"));
+                        f, body.get(f).toString(), "no " + f + " with cron or weekly (use duration)"));
             }
         }
-        Optional<CronRule> rule = text("cron").flatMap(text -> switch (cron.parse(text)) {
-            case Parsed.Ok<CronRule>(CronRule r) -> Optional.of(r);
-            case Parsed.Failed<CronRule>(String reason) -> {
-                errors.add(new ApiException.FieldError("cron", text, CronSyntax.EXPECTED + " (" + reason + ")"));
-                yield Optional.empty();
-            }
-        });
         if (!body.has("duration")) {
             errors.add(new ApiException.FieldError("duration", "", "the duration of each occurrence such as 2h"));
         }
         Optional<Duration> duration = body.has("duration") ? duration() : Optional.empty();
         Optional<ZoneId> zone = zone();
+        if (body.has("weekly")) {
+            Optional<WeeklyRequest> weekly = WeeklyRequest.read(body.get("weekly"), errors);
+            return weekly.isPresent() && duration.isPresent() && zone.isPresent()
+                    ? Optional.of(new Schedule.Weekly(
+                            weekly.get().days(), weekly.get().at(), duration.get(), zone.get()))
+                    : Optional.empty();
+        }
+        Optional<CronRule> rule = text("cron").flatMap(this::cronRule);
         return rule.isPresent() && duration.isPresent() && zone.isPresent()
                 ? Optional.of(new Schedule.Cron(rule.get(), duration.get(), zone.get()))
                 : Optional.empty();
+    }
+
+    private Optional<CronRule> cronRule(String text) {
+        return switch (cron.parse(text)) {
+            case Parsed.Ok<CronRule>(CronRule r) -> Optional.of(r);
+            case Parsed.Failed<CronRule>(String reason) -> {
+                errors.add(new ApiException.FieldError("cron", text, CronSyntax.EXPECTED + " (" + reason + ")"));
+                yield Optional.empty();
+            }
+        };
     }
 
     private Optional<ZoneId> zone() {

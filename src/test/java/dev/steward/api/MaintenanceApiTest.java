@@ -180,6 +180,22 @@ class MaintenanceApiTest {
     }
 
     @Test
+    void aWeeklyWindowCanBeCreatedThroughTheApiAndBadWeeklyFieldsAreListed() throws Exception {
+        JsonNode created = status(send("POST", "/api/v1/maintenance", """
+                        {"title": "dev nightly", "services": ["api"], "weekly": {"days": ["sun", "wednesday"], "at": "02:00"},
+                         "duration": "1h", "zone": "Europe/Berlin"}"""), 201);
+        assertThat(created.at("/schedule/days").toString()).isEqualTo("[\"wed\",\"sun\"]");
+        assertThat(created.at("/next/start").asString()).isEqualTo("2026-11-25T01:00:00Z");
+
+        JsonNode error = status(send("POST", "/api/v1/maintenance", """
+                        {"title": "x", "services": ["api"], "weekly": {"days": ["sun", "funday"], "at": "2am"},
+                         "start": "now", "zone": "Mars/Olympus"}"""), 400);
+        assertThat(error.get("errors"))
+                .extracting(e -> e.get("field").asString())
+                .containsExactlyInAnyOrder("start", "duration", "zone", "weekly.days[1]", "weekly.at");
+    }
+
+    @Test
     void mountsOnTheApiServerWithTheStackFileWindows() throws Exception {
         FakeBackend daemon = new FakeBackend(T0, """
                 stack: shop

@@ -8,7 +8,9 @@ import dev.steward.core.config.ServiceConfig;
 import dev.steward.core.config.StackConfig;
 import dev.steward.core.expect.DurationLiteral;
 import dev.steward.core.oncall.OnCall;
+import dev.steward.core.maintenance.MaintenanceWindow;
 import dev.steward.core.rule.RuleGroup;
+import dev.steward.cron.UnixCron;
 import dev.steward.stackfile.YamlNode.Entry;
 import dev.steward.stackfile.YamlNode.Scalar;
 import java.net.URI;
@@ -24,7 +26,7 @@ import java.util.Optional;
 /** Reads the whole document: the per-node pass over every service and check, then the cross-references. */
 final class StackReader {
     static final List<String> KEYS = concat(
-            List.of("stack", "defaults", "services", "rule_files", "rule_groups", "alerting"), OnCallReader.SECTIONS);
+            List.of("stack", "defaults", "services", "rule_files", "rule_groups", "alerting", "maintenance"), OnCallReader.SECTIONS);
     static final List<String> SERVICE_KEYS =
             List.of("description", "depends_on", "labels", "checks", "metrics", OnCallReader.SERVICE_KEY);
     static final List<String> METRICS_KEYS = List.of("scrape", "interval", "timeout", "headers");
@@ -79,11 +81,14 @@ final class StackReader {
                 .map(n -> AlertingReader.read(r, n, "alerting"))
                 .orElse(AlertingConfig.DEFAULTS);
         OnCall onCall = oncall.read(f);
+        List<MaintenanceWindow> maintenance = f.get("maintenance")
+                .map(n -> new MaintenanceReader(r, UnixCron.INSTANCE, dependencies.keySet()).windows(n, "maintenance"))
+                .orElse(List.of());
         new DependencyGraph(r.diagnostics, dependencies).check();
         if (!r.diagnostics.isEmpty() || stack.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StackConfig(stack.get(), services, ruleFiles, groups, alerting, onCall));
+        return Optional.of(new StackConfig(stack.get(), services, ruleFiles, groups, alerting, onCall, maintenance));
     }
 
     private Map<String, ServiceConfig> services(YamlNode node, Defaults defaults) {

@@ -61,4 +61,13 @@ class SqliteStoreTest {
             return new JdbcOutboxStore(database);
         }
     }
+
+    @Nested
+    class Maintenance extends dev.steward.core.maintenance.MaintenanceStoreContract {
+        @Override
+        protected dev.steward.core.maintenance.MaintenanceStore emptyStore() {
+            database.withHandle(handle -> handle.execute("DELETE FROM maintenance_window"));
+            return new JdbcMaintenanceStore(database, dev.steward.cron.UnixCron.INSTANCE);
+        }
+    }
 }

@@ -44,6 +44,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -65,6 +66,7 @@ final class Alerting implements AutoCloseable, AlertSink, IncidentApi.Backend {
     private final RouteLoop routes;
     private final JdbcIncidentStore incidentStore;
     private final Supplier<Map<String, ServiceStatus>> statuses;
+    private final BiFunction<String, Instant, Optional<String>> maintenance;
     private volatile ChannelDirectory directory;
     private volatile OnCall oncall;
     private volatile Optional<SignedLinks> links;
@@ -80,9 +82,11 @@ final class Alerting implements AutoCloseable, AlertSink, IncidentApi.Backend {
             Executor deliveries,
             Config config,
             SilenceRegistry silences,
-            Supplier<Map<String, ServiceStatus>> statuses) {
+            Supplier<Map<String, ServiceStatus>> statuses,
+            BiFunction<String, Instant, Optional<String>> maintenance) {
         this.clock = clock;
         this.statuses = statuses;
+        this.maintenance = maintenance;
         this.directory = config.directory();
         this.oncall = config.stack().oncall();
         this.links = config.links();
@@ -145,9 +149,16 @@ final class Alerting implements AutoCloseable, AlertSink, IncidentApi.Backend {
         return fallback.map(f -> OutboxSettings.DEFAULT.withFallback(f, 3)).orElse(OutboxSettings.DEFAULT);
     }
 
-    /** Pages are held while a service's {@code depends_on} target is down (as the service statuses say). */
+    /**
+     * Pages are held while the service is in a maintenance window, or while one of its {@code depends_on} targets is
+     * down (as the service statuses say).
+     */
     private HoldOracle holds() {
         return (service, now) -> {
+            Optional<String> window = maintenance.apply(service, now);
+            if (window.isPresent()) {
+                return Optional.of(new HoldCause.Maintenance(window.get()));
+            }
             ServiceStatus s = lastStatuses.get(service);
             if (s == null || s.downDependencies().isEmpty()) {
                 return Optional.empty();

@@ -7,8 +7,8 @@ import dev.steward.core.config.Secret;
 import dev.steward.core.config.ServiceConfig;
 import dev.steward.core.config.StackConfig;
 import dev.steward.core.expect.DurationLiteral;
-import dev.steward.core.oncall.OnCall;
 import dev.steward.core.maintenance.MaintenanceWindow;
+import dev.steward.core.oncall.OnCall;
 import dev.steward.core.rule.RuleGroup;
 import dev.steward.cron.UnixCron;
 import dev.steward.stackfile.YamlNode.Entry;
@@ -26,7 +26,8 @@ import java.util.Optional;
 /** Reads the whole document: the per-node pass over every service and check, then the cross-references. */
 final class StackReader {
     static final List<String> KEYS = concat(
-            List.of("stack", "defaults", "services", "rule_files", "rule_groups", "alerting", "maintenance"), OnCallReader.SECTIONS);
+            List.of("stack", "defaults", "services", "rule_files", "rule_groups", "alerting", "maintenance"),
+            OnCallReader.SECTIONS);
     static final List<String> SERVICE_KEYS =
             List.of("description", "depends_on", "labels", "checks", "metrics", OnCallReader.SERVICE_KEY);
     static final List<String> METRICS_KEYS = List.of("scrape", "interval", "timeout", "headers");

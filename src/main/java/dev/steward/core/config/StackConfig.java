@@ -1,7 +1,7 @@
 package dev.steward.core.config;
 
-import dev.steward.core.oncall.OnCall;
 import dev.steward.core.maintenance.MaintenanceWindow;
+import dev.steward.core.oncall.OnCall;
 import dev.steward.core.rule.RuleGroup;
 import java.util.List;
 import java.util.Map;

@@ -22,6 +22,7 @@ import dev.steward.core.oncall.Target;
 import dev.steward.core.outbox.OutboxEntry;
 import dev.steward.core.outbox.OutboxSettings;
 import dev.steward.core.route.Alert;
+import dev.steward.core.route.Notification;
 import dev.steward.core.rule.AlertEvent;
 import dev.steward.core.status.ServiceStatus;
 import dev.steward.engine.IncidentLoop;
@@ -35,6 +36,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,6 +73,13 @@ final class Alerting implements AutoCloseable, AlertSink, IncidentApi.Backend {
     private volatile OnCall oncall;
     private volatile Optional<SignedLinks> links;
     private volatile Map<String, ServiceStatus> lastStatuses = Map.of();
+    private final Instant startedAt;
+
+    /**
+     * How long after a start an open incident's alert may go unreported before it counts as resolved: Alertmanager's
+     * default {@code resolve_timeout}, longer than Prometheus's resend delay and Steward's rule intervals.
+     */
+    static final java.time.Duration REPORT_GRACE = java.time.Duration.ofMinutes(5);
 
     /** What the alerting side is built from; a reload passes a new one to {@link #configure}. */
     record Config(StackConfig stack, RouteConfig routing, ChannelDirectory directory, Optional<SignedLinks> links) {}
@@ -91,6 +100,7 @@ final class Alerting implements AutoCloseable, AlertSink, IncidentApi.Backend {
         this.oncall = config.stack().oncall();
         this.links = config.links();
         Instant now = clock.instant();
+        this.startedAt = now;
         this.outbox = new OutboxLoop(
                 new JdbcOutboxStore(database),
                 clock,
@@ -196,25 +206,86 @@ final class Alerting implements AutoCloseable, AlertSink, IncidentApi.Backend {
         return out;
     }
 
-    /** Alerts posted to {@code /api/v2/alerts}: an alert whose {@code endsAt} passed is resolved. */
+    /**
+     * Alerts posted to {@code /api/v2/alerts}: an alert whose {@code endsAt} passed is resolved. A firing copy of an
+     * alert that was already received resolved with the same {@code startsAt} is a late delivery (a sender's request
+     * that timed out on its side and arrived after a newer one), not a new firing: Prometheus gives an alert that fires
+     * again a new {@code startsAt}. Such copies are dropped for {@link #LATE_WINDOW} after the resolution.
+     */
     @Override
     public void receive(List<PostedAlert> alerts, Instant receivedAt) {
         List<Alert> out = new ArrayList<>(alerts.size());
-        for (PostedAlert a : alerts) {
-            out.add(new Alert(a.labels(), a.startsAt(), Optional.of(a.endsAt()), a.annotations()));
+        synchronized (recentlyResolved) {
+            recentlyResolved.values().removeIf(r -> r.at().plus(LATE_WINDOW).isBefore(receivedAt));
+            for (PostedAlert a : alerts) {
+                Alert alert = new Alert(a.labels(), a.startsAt(), Optional.of(a.endsAt()), a.annotations());
+                if (alert.resolved(receivedAt)) {
+                    recentlyResolved.put(a.labels(), new Resolution(a.startsAt(), receivedAt));
+                } else {
+                    Resolution r = recentlyResolved.get(a.labels());
+                    if (r != null && r.startsAt().equals(a.startsAt())) {
+                        continue;
+                    }
+                }
+                out.add(alert);
+            }
         }
         routes.receive(out, receivedAt);
     }
 
+    /** How long a resolution received from a sender outranks late firing copies of the same alert. */
+    static final java.time.Duration LATE_WINDOW = java.time.Duration.ofMinutes(15);
+
+    private record Resolution(Instant startsAt, Instant at) {}
+
+    private final Map<dev.steward.core.series.Labels, Resolution> recentlyResolved = new HashMap<>();
+
     /** Everything due at {@code now}: routing groups, incident timers, then deliveries (when not in the background). */
     int runDue(Instant now, boolean deliver) {
         lastStatuses = statuses.get();
+        // before routing runs: a group that only ever held resolved alerts drops them without notifying
+        reconcile(now);
         int n = routes.runDue(now);
         incidents.tick(now);
         if (deliver) {
             n += outbox.runDue(now);
         }
         return n;
+    }
+
+    /**
+     * Incidents opened before a restart learn about their alerts again only when the alerts are sent again. An alert
+     * that comes back already resolved makes no route notification (a group that only ever held resolved alerts
+     * notifies nothing), and one that never comes back makes none either; so each open incident's firing alerts are
+     * compared with what routing holds: resolved there, or not reported within {@link #REPORT_GRACE} of the start,
+     * they are resolved in the incident, which resolves once none fires.
+     */
+    private void reconcile(Instant now) {
+        for (Incident incident : incidents.openIncidents()) {
+            List<Alert> firing = new ArrayList<>();
+            List<Alert> resolved = new ArrayList<>();
+            for (Alert a : incident.firing(now)) {
+                Optional<Alert> held = routes.held(a.labels());
+                if (held.isPresent() && held.get().resolved(now)) {
+                    resolved.add(held.get());
+                } else if (held.isEmpty() && !now.isBefore(startedAt.plus(REPORT_GRACE))) {
+                    resolved.add(a.resolvedAt(now));
+                } else {
+                    firing.add(held.orElse(a));
+                }
+            }
+            if (!resolved.isEmpty()) {
+                incidents.onNotifications(
+                        List.of(new Notification(
+                                incident.receiver(),
+                                incident.group(),
+                                incident.group().groupLabels(),
+                                firing,
+                                resolved,
+                                now)),
+                        now);
+            }
+        }
     }
 
     Optional<Instant> nextDue() {

@@ -351,6 +351,12 @@ public final class RouteLoop {
         return receivePauses;
     }
 
+    /** The alert with these labels as last received, empty when routing does not hold it (never seen, or dropped). */
+    public synchronized Optional<Alert> held(Labels labels) {
+        Held h = held.get(labels);
+        return h == null ? Optional.empty() : Optional.of(h.alert);
+    }
+
     public synchronized int alertCount() {
         return held.size();
     }

@@ -5,6 +5,7 @@ import dev.steward.amapi.InMemoryAlertBuffer;
 import dev.steward.amapi.SilenceRegistry;
 import dev.steward.api.ApiBackend;
 import dev.steward.api.ApiServer;
+import dev.steward.api.DeliveryStatusApi;
 import dev.steward.api.IncidentApi;
 import dev.steward.api.MaintenanceApi;
 import dev.steward.api.MaintenanceRegistry;
@@ -209,11 +210,14 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 new AlertmanagerApi.Settings(Version.get(), "", now, Duration.ofMinutes(5)));
         IncidentApi incidentApi = new IncidentApi(alerting, Optional.of(links()));
         MaintenanceApi maintenanceApi = new MaintenanceApi(maintenance, UnixCron.INSTANCE);
+        DeliveryStatusApi deliveryApi =
+                new DeliveryStatusApi(() -> alerting.outbox().status());
         this.api = new ApiServer(this, cfg -> {
                     prometheusApi.mount(cfg);
                     alertmanagerApi.mount(cfg);
                     incidentApi.mount(cfg);
                     maintenanceApi.mount(cfg);
+                    deliveryApi.mount(cfg);
                     extraRoutes.accept(cfg);
                 })
                 .start(options.host(), options.port());

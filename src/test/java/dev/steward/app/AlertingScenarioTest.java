@@ -213,6 +213,30 @@ class AlertingScenarioTest {
         assertThat(done.path("state").asString()).isEqualTo("resolved");
         assertThat(done.path("timeline").size()).isGreaterThanOrEqualTo(4);
         assertThat(received).extracting(Received::key).doesNotHaveDuplicates();
+        JsonNode channels = call("GET", "/api/v1/notifications", "").path("channels");
+        assertThat(channels).isNotEmpty();
+        assertThat(channels).allSatisfy(c -> {
+            assertThat(c.path("pending").asLong()).isZero();
+            assertThat(c.path("delivered").asLong()).isPositive();
+        });
+    }
+
+    @Test
+    void aReceiverThatFailsIsRetriedAndItsStatusShowsTheError() throws Exception {
+        receiver.stop(0);
+        runUntil(T0.plusSeconds(15));
+        api.close();
+        runUntil(T0.plusSeconds(40));
+        JsonNode ops = null;
+        for (JsonNode c : call("GET", "/api/v1/notifications", "").path("channels")) {
+            if (c.path("channel").asString().equals("ops/webhook_configs[0]")) {
+                ops = c;
+            }
+        }
+        assertThat(ops).as("the ops channel's status").isNotNull();
+        assertThat(ops.path("pending").asLong()).isEqualTo(1);
+        assertThat(ops.path("lastError").path("reason").asString()).isEqualTo("connect");
+        assertThat(received).isEmpty();
     }
 
     @Test

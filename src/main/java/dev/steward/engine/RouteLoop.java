@@ -44,13 +44,16 @@ import java.util.function.Supplier;
  */
 public final class RouteLoop {
     public static final Duration DEFAULT_REMINDER_LEAD = Duration.ofMinutes(15);
+    public static final int DEFAULT_MAX_GROUPS_PER_PAUSE = 1_000;
 
     private final Supplier<Silences> silences;
     private final Consumer<List<Notification>> notifications;
     private final Consumer<SilenceEnding> reminders;
     private final Duration reminderLead;
     private final LongSupplier nanoTicker;
+    private volatile int maxGroupsPerPause = DEFAULT_MAX_GROUPS_PER_PAUSE;
     private final PauseStats runPauses = new PauseStats();
+    private final PauseStats runTotals = new PauseStats();
     private final PauseStats receivePauses = new PauseStats();
 
     private Route tree;
@@ -164,35 +167,64 @@ public final class RouteLoop {
         trackSource(a);
     }
 
-    /** Looks at every group due at {@code now}; returns how many notifications were handed over. */
+    /**
+     * Looks at every group due at {@code now}, {@code maxGroupsPerPause} at a time: the lock is released between
+     * slices, so intake and the API wait at most one slice even when every group is due at once (after a restart or
+     * a reload). The silences and the inhibition index are taken once per call, at its start. Returns how many
+     * notifications were handed over.
+     */
     public int runDue(Instant now) {
         long t0 = nanoTicker.getAsLong();
-        List<Notification> out;
+        ActiveSilences active;
+        Inhibition inhibition;
         List<SilenceEnding> ending;
         synchronized (this) {
             Silences current = silences.get();
             unmuteEnded(current, now);
-            out = flushDue(current, now);
+            active = current.activeAt(now);
+            inhibition = policy.inhibition(sources.values(), now);
             ending = remind(current, now);
             lastRun = now;
         }
-        runPauses.record(nanoTicker.getAsLong() - t0);
-        if (!out.isEmpty()) {
-            notifications.accept(out);
+        long held = nanoTicker.getAsLong() - t0;
+        int total = 0;
+        boolean more = true;
+        while (more) {
+            long t1 = nanoTicker.getAsLong();
+            List<Notification> out;
+            synchronized (this) {
+                out = flushDue(active, inhibition, now);
+                more = !due.headMap(now, true).isEmpty();
+            }
+            runPauses.record(nanoTicker.getAsLong() - t1 + held);
+            held = 0;
+            if (!out.isEmpty()) {
+                notifications.accept(out);
+                total += out.size();
+            }
         }
+        runTotals.record(nanoTicker.getAsLong() - t0);
         ending.forEach(reminders);
-        return out.size();
+        return total;
     }
 
-    private List<Notification> flushDue(Silences current, Instant now) {
+    private List<Notification> flushDue(ActiveSilences active, Inhibition inhibition, Instant now) {
         var head = due.headMap(now, true);
         if (head.isEmpty()) {
             return List.of();
         }
         List<GroupKey> keys = new ArrayList<>();
-        head.values().forEach(keys::addAll);
-        Inhibition inhibition = policy.inhibition(sources.values(), now);
-        ActiveSilences active = current.activeAt(now);
+        for (Set<GroupKey> at : head.values()) {
+            for (GroupKey k : at) {
+                keys.add(k);
+                if (keys.size() == maxGroupsPerPause) {
+                    break;
+                }
+            }
+            if (keys.size() == maxGroupsPerPause) {
+                break;
+            }
+        }
         List<Notification> out = new ArrayList<>();
         for (GroupKey key : keys) {
             AggregationGroup g = groups.get(key);
@@ -339,9 +371,22 @@ public final class RouteLoop {
         return new RouteView(entries, List.copyOf(groups.values()), List.copyOf(sources.values()), policy);
     }
 
-    /** How long {@link #runDue} held the lock, per call. */
+    /** How long {@link #runDue} held the lock, per slice of due groups: the pause intake and the API may see. */
     public PauseStats runPauses() {
         return runPauses;
+    }
+
+    /** How long each {@link #runDue} call took in all, its slices together. */
+    public PauseStats runTotals() {
+        return runTotals;
+    }
+
+    /** How many due groups one slice of {@link #runDue} looks at while holding the lock (default 1,000). */
+    public void maxGroupsPerPause(int groups) {
+        if (groups < 1) {
+            throw new IllegalArgumentException("maxGroupsPerPause must be at least 1, got " + groups);
+        }
+        maxGroupsPerPause = groups;
     }
 
     /** How long {@link #receive} held the lock, per batch. */

@@ -100,6 +100,29 @@ class RouteLoopTest {
     }
 
     @Test
+    void dueGroupsAreLookedAtInSlicesSoTheLockIsNeverHeldForAllOfThem() {
+        List<Integer> handOvers = new ArrayList<>();
+        RouteLoop sliced = new RouteLoop(
+                config(CONFIG),
+                T0,
+                () -> silences,
+                n -> handOvers.add(n.size()),
+                reminders::add,
+                Duration.ofMinutes(15),
+                clock::nanos);
+        sliced.maxGroupsPerPause(2);
+        List<Alert> alerts = new ArrayList<>();
+        for (int s = 0; s < 5; s++) {
+            alerts.add(Alert.firing(Labels.of("alertname", "Down", "service", "s" + s), T0));
+        }
+        sliced.receive(alerts, T0);
+        assertThat(sliced.runDue(at("30S"))).isEqualTo(5);
+        assertThat(handOvers).containsExactly(2, 2, 1);
+        assertThat(sliced.runPauses().count()).isEqualTo(3);
+        assertThat(sliced.runTotals().count()).isEqualTo(1);
+    }
+
+    @Test
     void aResolvedAlertIsNotifiedOnceAndThenForgotten() {
         loop.receive(List.of(Alert.firing(API_A, T0)), T0);
         run(at("30S"));

@@ -44,7 +44,7 @@ import java.util.function.Supplier;
  */
 public final class RouteLoop {
     public static final Duration DEFAULT_REMINDER_LEAD = Duration.ofMinutes(15);
-    public static final int DEFAULT_MAX_GROUPS_PER_PAUSE = 1_000;
+    public static final int DEFAULT_MAX_GROUPS_PER_PAUSE = 500;
 
     private final Supplier<Silences> silences;
     private final Consumer<List<Notification>> notifications;
@@ -168,7 +168,7 @@ public final class RouteLoop {
     }
 
     /**
-     * Looks at every group due at {@code now}, {@code maxGroupsPerPause} at a time: the lock is released between
+     * Looks at every group due at {@code now}, {@code maxGroupsPerPause} (500) at a time: the lock is released between
      * slices, so intake and the API wait at most one slice even when every group is due at once (after a restart or
      * a reload). The silences and the inhibition index are taken once per call, at its start. Returns how many
      * notifications were handed over.
@@ -178,7 +178,10 @@ public final class RouteLoop {
         ActiveSilences active;
         Inhibition inhibition;
         List<SilenceEnding> ending;
+        int slicesLeft;
         synchronized (this) {
+            // every group at most once per call, even if a hand-made route had a zero group_interval
+            slicesLeft = groups.size() / maxGroupsPerPause + 1;
             Silences current = silences.get();
             unmuteEnded(current, now);
             active = current.activeAt(now);
@@ -194,7 +197,7 @@ public final class RouteLoop {
             List<Notification> out;
             synchronized (this) {
                 out = flushDue(active, inhibition, now);
-                more = !due.headMap(now, true).isEmpty();
+                more = --slicesLeft > 0 && !due.headMap(now, true).isEmpty();
             }
             runPauses.record(nanoTicker.getAsLong() - t1 + held);
             held = 0;
@@ -381,7 +384,7 @@ public final class RouteLoop {
         return runTotals;
     }
 
-    /** How many due groups one slice of {@link #runDue} looks at while holding the lock (default 1,000). */
+    /** How many due groups one slice of {@link #runDue} looks at while holding the lock (default 500). */
     public void maxGroupsPerPause(int groups) {
         if (groups < 1) {
             throw new IllegalArgumentException("maxGroupsPerPause must be at least 1, got " + groups);

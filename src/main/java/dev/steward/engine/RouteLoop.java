@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ public final class RouteLoop {
     private final Supplier<Silences> silences;
     private final Consumer<List<Notification>> notifications;
     private final Consumer<SilenceEnding> reminders;
-    private final Duration reminderLead;
+    private final SilenceReminders reminded;
     private final LongSupplier nanoTicker;
     private volatile int maxGroupsPerPause = DEFAULT_MAX_GROUPS_PER_PAUSE;
     private final PauseStats runPauses = new PauseStats();
@@ -64,22 +63,12 @@ public final class RouteLoop {
     private final Map<Labels, Held> held = new HashMap<>();
     private final Map<Labels, Alert> sources = new HashMap<>();
     private Instant lastRun;
-    private Set<String> reminded = Set.of();
 
     /** An alert as last received, when, and the groups holding it. */
     private static final class Held {
         Alert alert;
         Instant updatedAt;
         final List<GroupKey> groups = new ArrayList<>(2);
-    }
-
-    /** A reminder to a silence's creator that it ends soon: "silence S by alice expires in 15m". */
-    public record SilenceEnding(Silence silence, Duration left, Instant at) {
-        public String message() {
-            long minutes = Math.max(0, (left.toSeconds() + 59) / 60);
-            return "silence " + silence.id() + " by " + silence.createdBy() + " expires in " + minutes + "m ("
-                    + silence.comment() + ")";
-        }
     }
 
     /**
@@ -100,7 +89,7 @@ public final class RouteLoop {
         this.silences = silences;
         this.notifications = notifications;
         this.reminders = reminders;
-        this.reminderLead = reminderLead;
+        this.reminded = new SilenceReminders(reminderLead);
         this.nanoTicker = nanoTicker;
         configure(config, now);
     }
@@ -175,29 +164,19 @@ public final class RouteLoop {
      */
     public int runDue(Instant now) {
         long t0 = nanoTicker.getAsLong();
-        ActiveSilences active;
-        Inhibition inhibition;
-        List<SilenceEnding> ending;
-        int slicesLeft;
-        synchronized (this) {
-            // every group at most once per call, even if a hand-made route had a zero group_interval
-            slicesLeft = groups.size() / maxGroupsPerPause + 1;
-            Silences current = silences.get();
-            unmuteEnded(current, now);
-            active = current.activeAt(now);
-            inhibition = policy.inhibition(sources.values(), now);
-            ending = remind(current, now);
-            lastRun = now;
-        }
+        Prepared p = prepare(now);
         long held = nanoTicker.getAsLong() - t0;
         int total = 0;
-        boolean more = true;
-        while (more) {
+        int slicesLeft = p.slices();
+        if (slicesLeft == 0) {
+            runPauses.record(held);
+        }
+        while (slicesLeft > 0) {
             long t1 = nanoTicker.getAsLong();
             List<Notification> out;
             synchronized (this) {
-                out = flushDue(active, inhibition, now);
-                more = --slicesLeft > 0 && !due.headMap(now, true).isEmpty();
+                out = flushDue(p.active(), p.inhibition(), now);
+                slicesLeft = due.headMap(now, true).isEmpty() ? 0 : slicesLeft - 1;
             }
             runPauses.record(nanoTicker.getAsLong() - t1 + held);
             held = 0;
@@ -207,8 +186,25 @@ public final class RouteLoop {
             }
         }
         runTotals.record(nanoTicker.getAsLong() - t0);
-        ending.forEach(reminders);
+        p.ending().forEach(reminders);
         return total;
+    }
+
+    /** What one {@link #runDue} call works with, taken once at its start. */
+    private record Prepared(ActiveSilences active, Inhibition inhibition, List<SilenceEnding> ending, int slices) {}
+
+    private synchronized Prepared prepare(Instant now) {
+        Silences current = silences.get();
+        unmuteEnded(current, now);
+        List<SilenceEnding> ending = reminded.due(current, now);
+        lastRun = now;
+        if (due.headMap(now, true).isEmpty()) {
+            // the indexes cost a pass over the silences and the inhibiting alerts: only when some group is due
+            return new Prepared(ActiveSilences.NONE, Inhibition.NONE, ending, 0);
+        }
+        // every group at most once per call, even if a hand-made route had a zero group_interval
+        int slices = groups.size() / maxGroupsPerPause + 1;
+        return new Prepared(current.activeAt(now), policy.inhibition(sources.values(), now), ending, slices);
     }
 
     private List<Notification> flushDue(ActiveSilences active, Inhibition inhibition, Instant now) {
@@ -266,32 +262,6 @@ public final class RouteLoop {
         }
     }
 
-    private List<SilenceEnding> remind(Silences current, Instant now) {
-        Set<String> next = new HashSet<>();
-        List<SilenceEnding> out = new ArrayList<>();
-        for (Silence s : current.endingWithin(now, reminderLead)) {
-            if (!remindable(s)) {
-                continue;
-            }
-            String k = reminderKey(s);
-            next.add(k);
-            if (!reminded.contains(k)) {
-                out.add(new SilenceEnding(s, Duration.between(now, s.endsAt()), now));
-            }
-        }
-        reminded = next;
-        return out;
-    }
-
-    /** A silence shorter than the lead needs no reminder: its creator just set it. */
-    private boolean remindable(Silence s) {
-        return s.startsAt().isBefore(s.endsAt().minus(reminderLead));
-    }
-
-    private static String reminderKey(Silence s) {
-        return s.id() + "@" + s.endsAt();
-    }
-
     /**
      * When {@link #runDue} next has something to do: a group due, a silence ending (its alerts are told at once) or
      * a reminder due.
@@ -303,8 +273,9 @@ public final class RouteLoop {
                 continue;
             }
             next = min(next, s.endsAt());
-            if (remindable(s) && !reminded.contains(reminderKey(s))) {
-                next = min(next, s.endsAt().minus(reminderLead));
+            Optional<Instant> reminder = reminded.dueAt(s);
+            if (reminder.isPresent()) {
+                next = min(next, reminder.get());
             }
         }
         return Optional.ofNullable(next);

@@ -54,7 +54,7 @@ class RouteLoopTest {
 
     private final ManualClock clock = new ManualClock(T0);
     private final List<Notification> sent = new ArrayList<>();
-    private final List<RouteLoop.SilenceEnding> reminders = new ArrayList<>();
+    private final List<SilenceEnding> reminders = new ArrayList<>();
     private Silences silences = Silences.empty();
     private final RouteLoop loop = new RouteLoop(
             config(CONFIG), T0, () -> silences, sent::addAll, reminders::add, Duration.ofMinutes(15), clock::nanos);

@@ -41,18 +41,35 @@ public final class RoutedAlerts implements AlertSink, AlertSource {
         Instant now = clock.instant();
         List<HeldAlert> out = new ArrayList<>();
         for (RouteView.AlertView v : loop.alerts(now)) {
-            Alert a = v.alert();
-            PostedAlert posted = new PostedAlert(
-                    a.labels(),
-                    a.annotations(),
-                    a.startsAt(),
-                    a.endsAt().orElse(now.plus(resolveTimeout)),
-                    a.endsAt().isEmpty(),
-                    "");
-            List<String> inhibitedBy =
-                    v.inhibitedBy().map(PostedAlert::fingerprint).stream().toList();
-            out.add(new HeldAlert(posted, v.updatedAt(), v.receivers(), inhibitedBy));
+            out.add(held(v, now));
         }
         return out;
+    }
+
+    @Override
+    public List<HeldGroup> groups() {
+        Instant now = clock.instant();
+        List<HeldGroup> out = new ArrayList<>();
+        for (RouteView.GroupView g : loop.groups(now)) {
+            out.add(new HeldGroup(
+                    g.groupLabels(),
+                    g.receiver(),
+                    g.alerts().stream().map(v -> held(v, now)).toList()));
+        }
+        return out;
+    }
+
+    private HeldAlert held(RouteView.AlertView v, Instant now) {
+        Alert a = v.alert();
+        PostedAlert posted = new PostedAlert(
+                a.labels(),
+                a.annotations(),
+                a.startsAt(),
+                a.endsAt().orElse(now.plus(resolveTimeout)),
+                a.endsAt().isEmpty(),
+                "");
+        List<String> inhibitedBy =
+                v.inhibitedBy().map(PostedAlert::fingerprint).stream().toList();
+        return new HeldAlert(posted, v.updatedAt(), v.receivers(), inhibitedBy);
     }
 }

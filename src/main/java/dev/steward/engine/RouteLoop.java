@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +43,16 @@ import java.util.function.Supplier;
  */
 public final class RouteLoop {
     public static final Duration DEFAULT_REMINDER_LEAD = Duration.ofMinutes(15);
+    public static final int DEFAULT_MAX_GROUPS_PER_PAUSE = 500;
 
     private final Supplier<Silences> silences;
     private final Consumer<List<Notification>> notifications;
     private final Consumer<SilenceEnding> reminders;
-    private final Duration reminderLead;
+    private final SilenceReminders reminded;
     private final LongSupplier nanoTicker;
+    private volatile int maxGroupsPerPause = DEFAULT_MAX_GROUPS_PER_PAUSE;
     private final PauseStats runPauses = new PauseStats();
+    private final PauseStats runTotals = new PauseStats();
     private final PauseStats receivePauses = new PauseStats();
 
     private Route tree;
@@ -61,22 +63,12 @@ public final class RouteLoop {
     private final Map<Labels, Held> held = new HashMap<>();
     private final Map<Labels, Alert> sources = new HashMap<>();
     private Instant lastRun;
-    private Set<String> reminded = Set.of();
 
     /** An alert as last received, when, and the groups holding it. */
     private static final class Held {
         Alert alert;
         Instant updatedAt;
         final List<GroupKey> groups = new ArrayList<>(2);
-    }
-
-    /** A reminder to a silence's creator that it ends soon: "silence S by alice expires in 15m". */
-    public record SilenceEnding(Silence silence, Duration left, Instant at) {
-        public String message() {
-            long minutes = Math.max(0, (left.toSeconds() + 59) / 60);
-            return "silence " + silence.id() + " by " + silence.createdBy() + " expires in " + minutes + "m ("
-                    + silence.comment() + ")";
-        }
     }
 
     /**
@@ -97,7 +89,7 @@ public final class RouteLoop {
         this.silences = silences;
         this.notifications = notifications;
         this.reminders = reminders;
-        this.reminderLead = reminderLead;
+        this.reminded = new SilenceReminders(reminderLead);
         this.nanoTicker = nanoTicker;
         configure(config, now);
     }
@@ -166,35 +158,74 @@ public final class RouteLoop {
         trackSource(a);
     }
 
-    /** Looks at every group due at {@code now}; returns how many notifications were handed over. */
+    /**
+     * Looks at every group due at {@code now}, {@code maxGroupsPerPause} (500) at a time: the lock is released between
+     * slices, so intake and the API wait at most one slice even when every group is due at once (after a restart or
+     * a reload). The silences and the inhibition index are taken once per call, at its start. Returns how many
+     * notifications were handed over.
+     */
     public int runDue(Instant now) {
         long t0 = nanoTicker.getAsLong();
-        List<Notification> out;
-        List<SilenceEnding> ending;
-        synchronized (this) {
-            Silences current = silences.get();
-            unmuteEnded(current, now);
-            out = flushDue(current, now);
-            ending = remind(current, now);
-            lastRun = now;
+        Prepared p = prepare(now);
+        long held = nanoTicker.getAsLong() - t0;
+        int total = 0;
+        int slicesLeft = p.slices();
+        if (slicesLeft == 0) {
+            runPauses.record(held);
         }
-        runPauses.record(nanoTicker.getAsLong() - t0);
-        if (!out.isEmpty()) {
-            notifications.accept(out);
+        while (slicesLeft > 0) {
+            long t1 = nanoTicker.getAsLong();
+            List<Notification> out;
+            synchronized (this) {
+                out = flushDue(p.active(), p.inhibition(), now);
+                slicesLeft = due.headMap(now, true).isEmpty() ? 0 : slicesLeft - 1;
+            }
+            runPauses.record(nanoTicker.getAsLong() - t1 + held);
+            held = 0;
+            if (!out.isEmpty()) {
+                notifications.accept(out);
+                total += out.size();
+            }
         }
-        ending.forEach(reminders);
-        return out.size();
+        runTotals.record(nanoTicker.getAsLong() - t0);
+        p.ending().forEach(reminders);
+        return total;
     }
 
-    private List<Notification> flushDue(Silences current, Instant now) {
+    /** What one {@link #runDue} call works with, taken once at its start. */
+    private record Prepared(ActiveSilences active, Inhibition inhibition, List<SilenceEnding> ending, int slices) {}
+
+    private synchronized Prepared prepare(Instant now) {
+        Silences current = silences.get();
+        unmuteEnded(current, now);
+        List<SilenceEnding> ending = reminded.due(current, now);
+        lastRun = now;
+        if (due.headMap(now, true).isEmpty()) {
+            // the indexes cost a pass over the silences and the inhibiting alerts: only when some group is due
+            return new Prepared(ActiveSilences.NONE, Inhibition.NONE, ending, 0);
+        }
+        // every group at most once per call, even if a hand-made route had a zero group_interval
+        int slices = groups.size() / maxGroupsPerPause + 1;
+        return new Prepared(current.activeAt(now), policy.inhibition(sources.values(), now), ending, slices);
+    }
+
+    private List<Notification> flushDue(ActiveSilences active, Inhibition inhibition, Instant now) {
         var head = due.headMap(now, true);
         if (head.isEmpty()) {
             return List.of();
         }
         List<GroupKey> keys = new ArrayList<>();
-        head.values().forEach(keys::addAll);
-        Inhibition inhibition = policy.inhibition(sources.values(), now);
-        ActiveSilences active = current.activeAt(now);
+        for (Set<GroupKey> at : head.values()) {
+            for (GroupKey k : at) {
+                keys.add(k);
+                if (keys.size() == maxGroupsPerPause) {
+                    break;
+                }
+            }
+            if (keys.size() == maxGroupsPerPause) {
+                break;
+            }
+        }
         List<Notification> out = new ArrayList<>();
         for (GroupKey key : keys) {
             AggregationGroup g = groups.get(key);
@@ -233,32 +264,6 @@ public final class RouteLoop {
         }
     }
 
-    private List<SilenceEnding> remind(Silences current, Instant now) {
-        Set<String> next = new HashSet<>();
-        List<SilenceEnding> out = new ArrayList<>();
-        for (Silence s : current.endingWithin(now, reminderLead)) {
-            if (!remindable(s)) {
-                continue;
-            }
-            String k = reminderKey(s);
-            next.add(k);
-            if (!reminded.contains(k)) {
-                out.add(new SilenceEnding(s, Duration.between(now, s.endsAt()), now));
-            }
-        }
-        reminded = next;
-        return out;
-    }
-
-    /** A silence shorter than the lead needs no reminder: its creator just set it. */
-    private boolean remindable(Silence s) {
-        return s.startsAt().isBefore(s.endsAt().minus(reminderLead));
-    }
-
-    private static String reminderKey(Silence s) {
-        return s.id() + "@" + s.endsAt();
-    }
-
     /**
      * When {@link #runDue} next has something to do: a group due, a silence ending (its alerts are told at once) or
      * a reminder due.
@@ -270,8 +275,9 @@ public final class RouteLoop {
                 continue;
             }
             next = min(next, s.endsAt());
-            if (remindable(s) && !reminded.contains(reminderKey(s))) {
-                next = min(next, s.endsAt().minus(reminderLead));
+            Optional<Instant> reminder = reminded.dueAt(s);
+            if (reminder.isPresent()) {
+                next = min(next, reminder.get());
             }
         }
         return Optional.ofNullable(next);
@@ -341,9 +347,22 @@ public final class RouteLoop {
         return new RouteView(entries, List.copyOf(groups.values()), List.copyOf(sources.values()), policy);
     }
 
-    /** How long {@link #runDue} held the lock, per call. */
+    /** How long {@link #runDue} held the lock, per slice of due groups: the pause intake and the API may see. */
     public PauseStats runPauses() {
         return runPauses;
+    }
+
+    /** How long each {@link #runDue} call took in all, its slices together. */
+    public PauseStats runTotals() {
+        return runTotals;
+    }
+
+    /** How many due groups one slice of {@link #runDue} looks at while holding the lock (default 500). */
+    public void maxGroupsPerPause(int groups) {
+        if (groups < 1) {
+            throw new IllegalArgumentException("maxGroupsPerPause must be at least 1, got " + groups);
+        }
+        maxGroupsPerPause = groups;
     }
 
     /** How long {@link #receive} held the lock, per batch. */

@@ -54,7 +54,7 @@ class RouteLoopTest {
 
     private final ManualClock clock = new ManualClock(T0);
     private final List<Notification> sent = new ArrayList<>();
-    private final List<RouteLoop.SilenceEnding> reminders = new ArrayList<>();
+    private final List<SilenceEnding> reminders = new ArrayList<>();
     private Silences silences = Silences.empty();
     private final RouteLoop loop = new RouteLoop(
             config(CONFIG), T0, () -> silences, sent::addAll, reminders::add, Duration.ofMinutes(15), clock::nanos);
@@ -97,6 +97,29 @@ class RouteLoopTest {
         assertThat(loop.nextDue()).contains(at("5M30S"));
         assertThat(loop.runPauses().count()).isEqualTo(2);
         assertThat(loop.receivePauses().count()).isEqualTo(1);
+    }
+
+    @Test
+    void dueGroupsAreLookedAtInSlicesSoTheLockIsNeverHeldForAllOfThem() {
+        List<Integer> handOvers = new ArrayList<>();
+        RouteLoop sliced = new RouteLoop(
+                config(CONFIG),
+                T0,
+                () -> silences,
+                n -> handOvers.add(n.size()),
+                reminders::add,
+                Duration.ofMinutes(15),
+                clock::nanos);
+        sliced.maxGroupsPerPause(2);
+        List<Alert> alerts = new ArrayList<>();
+        for (int s = 0; s < 5; s++) {
+            alerts.add(Alert.firing(Labels.of("alertname", "Down", "service", "s" + s), T0));
+        }
+        sliced.receive(alerts, T0);
+        assertThat(sliced.runDue(at("30S"))).isEqualTo(5);
+        assertThat(handOvers).containsExactly(2, 2, 1);
+        assertThat(sliced.runPauses().count()).isEqualTo(3);
+        assertThat(sliced.runTotals().count()).isEqualTo(1);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.steward.app;
 
 import dev.steward.amapi.AlertmanagerApi;
-import dev.steward.amapi.InMemoryAlertBuffer;
+import dev.steward.amapi.RoutedAlerts;
 import dev.steward.amapi.SilenceRegistry;
 import dev.steward.api.ApiBackend;
 import dev.steward.api.ApiServer;
@@ -179,9 +179,8 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 () -> RulesView.alerts(rules.groups()),
                 Version.get());
         PrometheusApi prometheusApi = new PrometheusApi(queries);
-        // Alertmanager's v2 API: silences are stored before the answer; received alerts are held in memory for GET
-        // /api/v2/alerts (a sender such as Prometheus re-sends firing alerts on every evaluation) and routed
-        InMemoryAlertBuffer received = new InMemoryAlertBuffer("steward");
+        // Alertmanager's v2 API: silences are stored before the answer; received alerts are routed (held in memory:
+        // a sender such as Prometheus re-sends firing alerts on every evaluation); GET /api/v2/alerts shows routing
         SilenceRegistry silences =
                 SilenceRegistry.withRandomIds(new JdbcSilenceStore(database), clock, SilenceLimits.DEFAULT);
         this.maintenance = MaintenanceRegistry.withRandomIds(
@@ -202,11 +201,10 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         AlertmanagerApi alertmanagerApi = new AlertmanagerApi(
                 silences,
                 (alerts, at) -> {
-                    received.receive(alerts, at);
                     alerting.receive(alerts, at);
                     wakeAlerting();
                 },
-                received,
+                new RoutedAlerts(alerting.routes(), clock, Duration.ofMinutes(5)),
                 new AlertmanagerApi.Settings(Version.get(), "", now, Duration.ofMinutes(5)));
         IncidentApi incidentApi = new IncidentApi(alerting, Optional.of(links()));
         MaintenanceApi maintenanceApi = new MaintenanceApi(maintenance, UnixCron.INSTANCE);

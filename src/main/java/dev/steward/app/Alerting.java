@@ -177,19 +177,104 @@ final class Alerting implements AutoCloseable, AlertSink, IncidentApi.Backend {
         };
     }
 
+    /** The alert a flapping check raises instead of a storm of down/up pages. */
+    static final String FLAPPING_ALERT = "StewardCheckFlapping";
+
+    private final Map<String, Alert> heldWhileFlapping = new HashMap<>();
+    private final java.util.Set<String> flappingChecks = new java.util.HashSet<>();
+
+    private static String checkKey(String service, String check) {
+        return service + "/" + check;
+    }
+
+    /**
+     * A check started or stopped flapping. Started: one {@value #FLAPPING_ALERT} alert (severity warning) goes through
+     * routing, so its receivers get one notice; while it flaps, the check's own down alert is kept back from routing.
+     * Stopped: the flapping alert resolves and the check's down alert, as it stands now, goes to routing: the check is
+     * paged from then on if it settled down.
+     */
+    void onFlap(dev.steward.core.config.CheckConfig check, dev.steward.core.flap.FlapEvent event, String stack) {
+        Instant now = clock.instant();
+        dev.steward.core.series.Labels labels = dev.steward.core.series.Labels.of(
+                "alertname",
+                FLAPPING_ALERT,
+                "check",
+                check.name(),
+                "service",
+                check.service(),
+                "severity",
+                "warning",
+                "stack",
+                stack);
+        String key = checkKey(check.service(), check.name());
+        String percent = String.format(java.util.Locale.ROOT, "%.0f", event.percent());
+        switch (event) {
+            case dev.steward.core.flap.FlapEvent.FlappingStarted started -> {
+                synchronized (heldWhileFlapping) {
+                    flappingChecks.add(key);
+                }
+                routes.receive(
+                        List.of(new Alert(
+                                labels,
+                                started.at(),
+                                Optional.empty(),
+                                Map.of(
+                                        "summary",
+                                        key + " is flapping: " + percent + " % state changes over its last 20 results",
+                                        "value",
+                                        percent))),
+                        now);
+            }
+            case dev.steward.core.flap.FlapEvent.FlappingStopped stopped -> {
+                Alert kept;
+                synchronized (heldWhileFlapping) {
+                    flappingChecks.remove(key);
+                    kept = heldWhileFlapping.remove(key);
+                }
+                List<Alert> out = new ArrayList<>();
+                out.add(new Alert(
+                        labels,
+                        stopped.at().minus(stopped.lasted()),
+                        Optional.of(stopped.at()),
+                        Map.of("summary", key + " stopped flapping after " + stopped.lasted())));
+                if (kept != null) {
+                    out.add(kept);
+                }
+                routes.receive(out, now);
+            }
+        }
+    }
+
+    /** Keeps back the built-in down alert of a flapping check; true when it was kept. */
+    private boolean keptWhileFlapping(Alert alert) {
+        if (!dev.steward.core.rule.checkalert.CheckAlerts.ALERT_NAME.equals(
+                alert.labels().get("alertname"))) {
+            return false;
+        }
+        String key = checkKey(alert.labels().get("service"), alert.labels().get("check"));
+        synchronized (heldWhileFlapping) {
+            if (!flappingChecks.contains(key)) {
+                return false;
+            }
+            heldWhileFlapping.put(key, alert);
+            return true;
+        }
+    }
+
     /** A transition of a rule's alert: firing and resolved ones go to routing; pending ones are not alerts yet. */
     void onRuleEvent(AlertEvent event) {
         Instant now = clock.instant();
-        switch (event) {
+        Optional<Alert> alert = switch (event) {
             case AlertEvent.AlertFired f ->
-                routes.receive(
-                        List.of(new Alert(
-                                f.labels(), f.activeAt(), Optional.empty(), withValue(f.annotations(), f.value()))),
-                        now);
+                Optional.of(
+                        new Alert(f.labels(), f.activeAt(), Optional.empty(), withValue(f.annotations(), f.value())));
             case AlertEvent.AlertResolved r ->
-                routes.receive(List.of(new Alert(r.labels(), r.firedAt(), Optional.of(r.at()), r.annotations())), now);
-            case AlertEvent.AlertPending p -> {}
-            case AlertEvent.AlertCancelled c -> {}
+                Optional.of(new Alert(r.labels(), r.firedAt(), Optional.of(r.at()), r.annotations()));
+            case AlertEvent.AlertPending p -> Optional.empty();
+            case AlertEvent.AlertCancelled c -> Optional.empty();
+        };
+        if (alert.isPresent() && !keptWhileFlapping(alert.get())) {
+            routes.receive(List.of(alert.get()), now);
         }
     }
 

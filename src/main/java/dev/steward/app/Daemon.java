@@ -34,6 +34,7 @@ import dev.steward.cron.UnixCron;
 import dev.steward.engine.CheckLoop;
 import dev.steward.engine.CheckSnapshot;
 import dev.steward.engine.EngineMetrics;
+import dev.steward.engine.FlapSink;
 import dev.steward.engine.HistorySink;
 import dev.steward.engine.RollupSink;
 import dev.steward.engine.RuleLoop;
@@ -100,7 +101,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     private final JdbcAlertStateStore alertStates;
     private final HttpClient notifyClient;
     private final MaintenanceRegistry maintenance;
-    private final Alerting alerting;
+    private volatile Alerting alerting;
     private final Thread alertingThread;
     private final Object alertingWake = new Object();
     private volatile StackConfig config;
@@ -143,8 +144,20 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         this.seriesSink = new SeriesSink(series, this::labelsOf);
         this.rollupSink = new RollupSink(rollups);
         this.historySink = new HistorySink(events, wiring.background());
+        FlapSink flaps = new FlapSink((check, event) -> {
+            Alerting a = this.alerting;
+            if (a != null) {
+                a.onFlap(check, event, this.config.stack());
+                wakeAlerting();
+            }
+        });
         this.checks = new CheckLoop(
-                clock, System::nanoTime, prober, probeThreads, List.of(seriesSink, rollupSink, historySink), stats);
+                clock,
+                System::nanoTime,
+                prober,
+                probeThreads,
+                List.of(seriesSink, rollupSink, historySink, flaps),
+                stats);
         this.scrapeClient = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(probeThreads)

@@ -7,6 +7,7 @@ import dev.steward.core.expect.ConditionParser;
 import dev.steward.core.expect.ConditionSyntaxException;
 import dev.steward.core.expect.DurationLiteral;
 import dev.steward.core.expect.Expression;
+import dev.steward.core.flap.FlapSettings;
 import dev.steward.stackfile.YamlNode.Scalar;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ final class CheckReader {
                                     "retry_interval",
                                     "recover_after",
                                     "labels",
-                                    "alert")))
+                                    "alert",
+                                    "flapping")))
             .toList();
     static final String COUNT_EXPECTED = "a whole number from 1 to 1000";
 
@@ -73,7 +75,8 @@ final class CheckReader {
             Duration retryInterval,
             int recoverAfter,
             Map<String, String> labels,
-            boolean alert) {
+            boolean alert,
+            FlapSettings flapping) {
 
         CheckConfig check(String service, String name, ProbeSpec probe) {
             return new CheckConfig(
@@ -88,7 +91,8 @@ final class CheckReader {
                     retryInterval,
                     recoverAfter,
                     labels,
-                    alert);
+                    alert,
+                    flapping);
         }
     }
 
@@ -104,8 +108,47 @@ final class CheckReader {
         Map<String, String> labels =
                 f.get("labels").map(n -> r.labels(n, f.path("labels"))).orElse(Map.of());
         boolean alert = f.get("alert").flatMap(n -> r.bool(n, f.path("alert"))).orElse(true);
+        FlapSettings flapping =
+                f.get("flapping").map(n -> flapping(n, f.path("flapping"))).orElse(FlapSettings.OFF);
         return new Settings(
-                interval, timeout, List.copyOf(expect), condition, failAfter, retry, recoverAfter, labels, alert);
+                interval,
+                timeout,
+                List.copyOf(expect),
+                condition,
+                failAfter,
+                retry,
+                recoverAfter,
+                labels,
+                alert,
+                flapping);
+    }
+
+    /** {@code flapping: {enabled: true, high: 30, low: 25}}: Icinga's thresholds in percent, low below high. */
+    private FlapSettings flapping(YamlNode node, String path) {
+        Optional<Fields> fields =
+                r.fields(node, path, "a mapping of enabled, high, low", List.of("enabled", "high", "low"));
+        if (fields.isEmpty()) {
+            return FlapSettings.OFF;
+        }
+        Fields f = fields.get();
+        boolean enabled =
+                f.get("enabled").flatMap(n -> r.bool(n, f.path("enabled"))).orElse(true);
+        int high = f.get("high")
+                .flatMap(n -> r.integer(n, f.path("high"), 1, 100, "a percentage from 1 to 100"))
+                .orElse((int) FlapSettings.ON.high());
+        int low = f.get("low")
+                .flatMap(n -> r.integer(n, f.path("low"), 0, 100, "a percentage from 0 to 100"))
+                .orElse((int) FlapSettings.ON.low());
+        if (low >= high) {
+            r.diagnostics.add(
+                    f.get("low").or(() -> f.get("high")).orElse(node),
+                    f.path("low"),
+                    "low threshold not below the high one:",
+                    low + " >= " + high,
+                    "low below high (Icinga's defaults: high 30, low 25)");
+            return FlapSettings.OFF;
+        }
+        return new FlapSettings(enabled, high, low);
     }
 
     private Optional<Duration> duration(Fields f, String key) {

@@ -96,4 +96,23 @@ class AlertingConfigTest {
                 .contains("alerting.fallback_receiver: unknown receiver \"pager\"; expected one of the receivers of"
                         + " the Alertmanager configuration: ops");
     }
+
+    @Test
+    void flapThresholdsAreCheckedWithTheirPath() throws Exception {
+        Path file = Files.writeString(dir.resolve("stack.yml"), """
+                stack: shop
+                services:
+                  api:
+                    checks:
+                      - {name: port, tcp: {address: "127.0.0.1:1"}, flapping: {high: 20, low: 25}}
+                      - {name: other, tcp: {address: "127.0.0.1:2"}, flapping: {enabeld: true}}
+                """);
+
+        Cli cli = Cli.run("validate", "--config", file.toString());
+
+        assertThat(cli.exitCode()).as(cli.transcript()).isEqualTo(2);
+        assertThat(cli.err())
+                .contains("services.api.checks[0].flapping.low: low threshold not below the high one: 25 >= 20")
+                .contains("services.api.checks[1].flapping.enabeld: unknown key \"enabeld\"");
+    }
 }

@@ -45,8 +45,8 @@ class AlertingScenarioTest {
     Path dir;
 
     private HttpServer receiver;
-    private ServerSocket db;
-    private ServerSocket api;
+    private Target db;
+    private Target api;
     private int dbPort;
     private int apiPort;
     private Daemon daemon;
@@ -70,8 +70,8 @@ class AlertingScenarioTest {
         receiver.start();
         db = listen(0);
         api = listen(0);
-        dbPort = db.getLocalPort();
-        apiPort = api.getLocalPort();
+        dbPort = db.port();
+        apiPort = api.port();
         int r = receiver.getAddress().getPort();
         Files.writeString(dir.resolve("am.yml"), """
                 route:
@@ -102,7 +102,13 @@ class AlertingScenarioTest {
                     checks: [{name: port, tcp: {address: "127.0.0.1:%d"}, interval: 10s, fail_after: 1}]
                   api:
                     depends_on: [db]
-                    checks: [{name: port, tcp: {address: "127.0.0.1:%d"}, interval: 10s, fail_after: 1}]
+                    checks:
+                      - name: port
+                        tcp: {address: "127.0.0.1:%d"}
+                        interval: 10s
+                        fail_after: 1
+                        recover_after: 1
+                        flapping: {enabled: true}
                   receiver:
                     # one check that stays up, so db and api failing together are not taken for Steward's own
                     # connectivity (the guard makes every check UNKNOWN when all fail at once)
@@ -121,11 +127,46 @@ class AlertingScenarioTest {
         api.close();
     }
 
-    private static ServerSocket listen(int port) throws IOException {
-        ServerSocket s = new ServerSocket();
-        s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        return s;
+    /**
+     * A TCP target that accepts and closes every connection (so its backlog never fills); {@link #close} returns once
+     * the port is free again.
+     */
+    static final class Target implements AutoCloseable {
+        private final ServerSocket socket;
+        private final Thread acceptor;
+
+        Target(int port) throws IOException {
+            socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            acceptor = Thread.ofPlatform().daemon().start(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        socket.accept().close();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            try {
+                acceptor.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Target listen(int port) throws IOException {
+        return new Target(port);
     }
 
     private Daemon startDaemon() {
@@ -261,5 +302,61 @@ class AlertingScenarioTest {
         assertThat(apiIncident.path("heldBy").asString()).isEqualTo("caused by db");
         String apiId = apiIncident.path("id").asString();
         assertThat(received).noneMatch(r -> r.incident().equals(apiId));
+    }
+
+    @Test
+    void aFlappingCheckSendsOneNoticeInsteadOfAStormAndIsPagedOnceItSettlesDown() throws Exception {
+        runUntil(T0.plusSeconds(15));
+        Instant t = clock.instant();
+        Instant flapSeen = null;
+        for (int i = 0; i < 30; i++) {
+            if (i % 2 == 0) {
+                api.close();
+            } else {
+                api = listen(apiPort);
+            }
+            t = t.plusSeconds(10);
+            runUntil(t);
+            if (flapSeen == null && to("/ops").stream().anyMatch(r -> r.title().startsWith("StewardCheckFlapping"))) {
+                flapSeen = t;
+            }
+        }
+        assertThat(flapSeen).as("the flapping notice").isNotNull();
+        Instant seen = flapSeen;
+        List<Received> flapping = to("/ops").stream()
+                .filter(r ->
+                        r.title().startsWith("StewardCheckFlapping") && r.kind().equals("triggered"))
+                .toList();
+        assertThat(flapping).hasSize(1);
+        long downPagesBefore = to("/ops").stream()
+                .filter(r ->
+                        r.title().startsWith("StewardCheckDown") && r.kind().equals("triggered"))
+                .count();
+        assertThat(downPagesBefore)
+                .as("down pages before the flapping was detected")
+                .isPositive();
+
+        long downPagesAtDetection = to("/ops").stream()
+                .filter(r ->
+                        r.title().startsWith("StewardCheckDown") && r.kind().equals("triggered"))
+                .count();
+
+        // it settles down and stays down: one "stopped flapping" resolution, no storm, and the check's incident open
+        t = t.plusSeconds(10);
+        runUntil(t);
+        api.close();
+        runUntil(t.plusSeconds(400));
+        assertThat(to("/ops"))
+                .extracting(r -> r.kind() + " " + r.title())
+                .contains("resolved StewardCheckFlapping on api");
+        assertThat(to("/ops").stream()
+                        .filter(r -> r.title().startsWith("StewardCheckDown")
+                                && r.kind().equals("triggered"))
+                        .count())
+                .as("no down page while it flapped")
+                .isEqualTo(downPagesAtDetection);
+        JsonNode open = call("GET", "/api/v1/incidents?service=api", "");
+        assertThat(open).extracting(i -> i.path("title").asString()).contains("StewardCheckDown on api");
+        assertThat(seen).isBefore(t);
     }
 }

@@ -67,7 +67,7 @@ class ValidateCommandTest {
                                 + " expected a duration such as 30s, 5m, 1h30m",
                         file + ":9:9: services.api.checks[0].timeot: unknown key \"timeot\"; expected "
                                 + "one of name, http, health, tcp, postgres, redis, elasticsearch, command, interval,"
-                                + " timeout, expect, fail_after, retry_interval, recover_after, labels, alert"
+                                + " timeout, expect, fail_after, retry_interval, recover_after, labels, alert, flapping"
                                 + " (did you mean \"timeout\"?)",
                         "3 errors");
     }

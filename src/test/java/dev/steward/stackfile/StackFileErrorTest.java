@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class StackFileErrorTest {
     static final String CHECK_KEYS =
             "one of name, http, health, tcp, postgres, redis, elasticsearch, command, interval,"
-                    + " timeout, expect, fail_after, retry_interval, recover_after, labels, alert";
+                    + " timeout, expect, fail_after, retry_interval, recover_after, labels, alert, flapping";
     static final String PROBES = "exactly one probe: one of http, health, tcp, postgres, redis, elasticsearch, command";
 
     /** The 1-based column of {@code token} in line {@code line} of {@code yaml}. */

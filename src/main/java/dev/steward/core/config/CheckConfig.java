@@ -1,6 +1,7 @@
 package dev.steward.core.config;
 
 import dev.steward.core.expect.Condition;
+import dev.steward.core.flap.FlapSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param recoverAfter consecutive successes before a DOWN check is UP again (default 2)
  * @param alert whether Steward's built-in alert for this check is on (default true; {@code alert: false} in the stack
  *     file turns it off)
+ * @param flapping flap detection of this check (off by default)
  */
 public record CheckConfig(
         String service,
@@ -29,7 +31,38 @@ public record CheckConfig(
         Duration retryInterval,
         int recoverAfter,
         Map<String, String> labels,
-        boolean alert) {
+        boolean alert,
+        FlapSettings flapping) {
+
+    /** A check without flap detection. */
+    public CheckConfig(
+            String service,
+            String name,
+            ProbeSpec probe,
+            Duration interval,
+            Duration timeout,
+            List<String> expect,
+            Optional<Condition> condition,
+            int failAfter,
+            Duration retryInterval,
+            int recoverAfter,
+            Map<String, String> labels,
+            boolean alert) {
+        this(
+                service,
+                name,
+                probe,
+                interval,
+                timeout,
+                expect,
+                condition,
+                failAfter,
+                retryInterval,
+                recoverAfter,
+                labels,
+                alert,
+                FlapSettings.OFF);
+    }
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);

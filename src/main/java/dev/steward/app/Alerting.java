@@ -125,7 +125,7 @@ final class Alerting implements AutoCloseable, AlertSink, IncidentApi.Backend {
                 now,
                 silences::current,
                 n -> incidents.onNotifications(n, clock.instant()),
-                ending -> LOG.info("{}", ending.message()),
+                this::remind,
                 RouteLoop.DEFAULT_REMINDER_LEAD,
                 ticker);
     }
@@ -394,6 +394,44 @@ final class Alerting implements AutoCloseable, AlertSink, IncidentApi.Backend {
 
     IncidentLoop incidents() {
         return incidents;
+    }
+
+    /**
+     * A silence ends soon: its creator is told, through their contact methods when they are one of {@code people}
+     * (silences name their creator as free text; Alertmanager's are often e-mail addresses or user names), and the
+     * reminder is logged either way.
+     */
+    private void remind(dev.steward.engine.SilenceEnding ending) {
+        LOG.info("{}", ending.message());
+        var silence = ending.silence();
+        var person = oncall.people().get(silence.createdBy());
+        if (person == null) {
+            return;
+        }
+        Message m = new Message(
+                MessageKind.SILENCE_EXPIRING,
+                "silence/" + silence.id(),
+                "Silence " + silence.id() + " ends at " + silence.endsAt(),
+                "",
+                Map.of(),
+                silence.startsAt(),
+                ending.at(),
+                List.of(),
+                Optional.empty(),
+                Optional.of(ending.message()));
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (var contact : person.workingContacts()) {
+            for (String channel : directory.contact(person, contact)) {
+                entries.add(OutboxEntry.create(
+                        "silence/" + silence.id() + "/" + silence.endsAt().toEpochMilli() + "/" + channel,
+                        channel,
+                        m,
+                        ending.at()));
+            }
+        }
+        if (!entries.isEmpty()) {
+            outbox.enqueue(entries);
+        }
     }
 
     /** Resolves each page's targets to channels and stores one outbox entry per channel (in the caller's transaction). */

@@ -359,4 +359,20 @@ class AlertingScenarioTest {
         assertThat(open).extracting(i -> i.path("title").asString()).contains("StewardCheckDown on api");
         assertThat(seen).isBefore(t);
     }
+
+    @Test
+    void theCreatorOfASilenceWhoIsOneOfThePeopleIsRemindedBeforeItEnds() throws Exception {
+        runUntil(T0.plusSeconds(5));
+        Instant ends = clock.instant().plusSeconds(3600);
+        call("POST", "/api/v2/silences", """
+                {"matchers": [{"name": "service", "value": "api", "isRegex": false, "isEqual": true}],
+                 "startsAt": "%s", "endsAt": "%s", "createdBy": "alice", "comment": "db migration"}
+                """.formatted(clock.instant(), ends));
+        runUntil(ends.minusSeconds(15 * 60 + 1));
+        assertThat(to("/alice")).isEmpty();
+        runUntil(ends.minusSeconds(15 * 60 - 1));
+        assertThat(to("/alice")).extracting(Received::kind).containsExactly("silence_expiring");
+        runUntil(ends.plusSeconds(60));
+        assertThat(to("/alice")).hasSize(1);
+    }
 }

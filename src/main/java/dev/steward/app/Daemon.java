@@ -156,7 +156,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 System::nanoTime,
                 prober,
                 probeThreads,
-                List.of(seriesSink, rollupSink, historySink, flaps),
+                List.of(seriesSink, rollupSink, historySink, flaps, this::evaluateCheckAlertsOnChange),
                 stats);
         this.scrapeClient = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
@@ -292,6 +292,21 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     @Override
     public Optional<String> maintenance(String service) {
         return maintenanceOf(service, clock.instant());
+    }
+
+    /**
+     * A check changed state: its built-in alert is evaluated now rather than at the group's next slot (up to
+     * {@link StackLoading#CHECK_ALERT_INTERVAL} later), so a page follows the confirmed failure at once.
+     */
+    private void evaluateCheckAlertsOnChange(
+            CheckConfig check,
+            dev.steward.core.check.ProbeResult result,
+            dev.steward.core.check.CheckState state,
+            Optional<dev.steward.core.check.CheckStatusChanged> change) {
+        RuleLoop r = this.rules;
+        if (change.isPresent() && r != null) {
+            r.evaluateSoon(StackLoading.builtInFile(options.configFile()), clock.instant());
+        }
     }
 
     private void wakeAlerting() {

@@ -48,6 +48,11 @@ final class StackLoading {
     }
 
     /** Loads with notifiers on a client of their own (for {@code validate}). */
+    /** The file name of the built-in check alerts' rule group of the stack file {@code file}. */
+    static String builtInFile(Path file) {
+        return file + " (built-in)";
+    }
+
     static Outcome load(Path file) {
         return load(file, Notifiers.httpClient(), InstantSource.system(), "");
     }
@@ -72,7 +77,7 @@ final class StackLoading {
         groups.addAll(config.ruleGroups());
         // a file name of its own, so an inline group that happens to share the built-in group's name stays apart
         RuleGroup checks =
-                CheckAlerts.group(config.stack(), file + " (built-in)", config.allChecks(), CHECK_ALERT_INTERVAL);
+                CheckAlerts.group(config.stack(), builtInFile(file), config.allChecks(), CHECK_ALERT_INTERVAL);
         if (!checks.rules().isEmpty()) {
             groups.add(checks);
         }

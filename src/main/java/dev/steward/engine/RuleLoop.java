@@ -185,6 +185,19 @@ public final class RuleLoop {
         }
     }
 
+    /**
+     * Makes the groups of {@code file} due at {@code now} instead of at their next slot (the built-in check alerts
+     * after a check changed state, so the page does not wait up to a whole interval); later evaluations follow on
+     * from {@code now}. A group being evaluated is left alone.
+     */
+    public synchronized void evaluateSoon(String file, Instant now) {
+        for (Entry e : groups.values()) {
+            if (e.group.file().equals(file) && !e.running && e.nextDue.isAfter(now)) {
+                e.nextDue = now;
+            }
+        }
+    }
+
     public synchronized Optional<Instant> nextDue() {
         return groups.values().stream()
                 .filter(e -> !e.running)

@@ -220,6 +220,13 @@ class AlertingScenarioTest {
         assertThat(received).isEmpty();
 
         api.close();
+        // the page goes out at the tick that confirms the check DOWN, not at the alert rules' next slot
+        Instant t = clock.instant();
+        while (!call("GET", "/api/v1/status", "").toString().contains("\"status\":\"down\"")) {
+            t = t.plusSeconds(1);
+            runUntil(t);
+        }
+        assertThat(to("/ops")).as("paged at %s, when api was confirmed down", t).hasSize(1);
         runUntil(T0.plusSeconds(40));
         assertThat(to("/ops")).extracting(Received::kind).containsExactly("triggered");
         assertThat(to("/alice")).extracting(Received::kind).containsExactly("triggered");

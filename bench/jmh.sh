@@ -8,6 +8,7 @@
 #   bench/jmh.sh check-memory [N]      memory per configured check without samples (a main, not JMH)
 #   bench/jmh.sh rule-load             CPU of 1,000 alerting rules over 10,000 series every 15 s (a main, not JMH)
 #   bench/jmh.sh routing-pauses        routing pauses at 100,000 alerts in 10,000 groups (a main, not JMH)
+#   bench/jmh.sh incident-storm        10,000 groups notifying at once through the incident loop and the SQLite store
 #   SKIP_BUILD=1 bench/jmh.sh ...      reuse the jars already built
 set -euo pipefail
 
@@ -28,6 +29,7 @@ case "${1:-}" in
   bytes)  shift; exec "$java" -Xmx2g -cp "$jar" dev.steward.bench.BytesPerSample "$@" ;;
   routing-pauses) shift; exec "$java" -Xmx2g -cp "$jar" dev.steward.bench.RoutingPauses "$@" ;;
   rule-load) shift; exec "$java" -Xmx2g -cp "$jar" dev.steward.bench.RuleLoadCost "$@" ;;
+  incident-storm) shift; exec "$java" -Xmx1g -cp "$jar" dev.steward.bench.IncidentStorm "$@" ;;
   check-memory) shift; exec "$java" -Xmx2g -XX:+UseSerialGC -cp "$jar" dev.steward.bench.MemoryPerCheck "$@" ;;
   memory) shift; exec "$java" -Xmx2g -XX:+UseSerialGC -Djdk.attach.allowAttachSelf=true -Djol.magicFieldOffset=true \
             -cp "$jar" dev.steward.bench.MemoryPerSeries "$@" ;;

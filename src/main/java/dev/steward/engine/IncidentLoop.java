@@ -69,6 +69,7 @@ public final class IncidentLoop {
         this.newId = newId;
         for (Incident i : store.loadOpen()) {
             open.put(i.id(), i);
+            byGroup.put(groupKey(i.group(), i.receiver()), i);
         }
         LOG.info("loaded {} open incidents", open.size());
     }
@@ -79,9 +80,92 @@ public final class IncidentLoop {
         this.holds = nextHolds;
     }
 
-    public synchronized void onNotifications(List<Notification> notifications, Instant now) {
-        for (Notification n : notifications) {
-            apply(policy.onNotification(n, new IncidentContext(open.values(), holds, newId), now), now);
+    /**
+     * Route notifications, decided one after the other (each sees the incidents the previous ones opened) in chunks of
+     * {@value #CHUNK}: each chunk is decided and stored in one transaction under the lock, which is released between
+     * chunks, so a storm of thousands of groups costs neither a transaction per group nor one long pause for commands
+     * and ticks. When storing a chunk fails, none of its decisions happened (the in-memory state is put back) and the
+     * rest is not attempted: the groups notify again and are decided again.
+     */
+    public void onNotifications(List<Notification> notifications, Instant now) {
+        for (int from = 0; from < notifications.size(); from += CHUNK) {
+            decideAndStore(notifications.subList(from, Math.min(notifications.size(), from + CHUNK)), now);
+        }
+    }
+
+    static final int CHUNK = 50;
+
+    private synchronized void decideAndStore(List<Notification> notifications, Instant now) {
+        Map<String, Optional<Incident>> openUndo = new LinkedHashMap<>();
+        Map<String, Optional<Incident>> groupUndo = new LinkedHashMap<>();
+        List<IncidentStep> batch = new ArrayList<>();
+        try {
+            for (Notification n : notifications) {
+                List<Incident> mine = new ArrayList<>(1);
+                Incident current = byGroup.get(groupKey(n.group(), n.receiver()));
+                if (current != null) {
+                    mine.add(current);
+                }
+                IncidentStep step = policy.onNotification(n, new IncidentContext(mine, holds, newId), now);
+                if (!step.isEmpty()) {
+                    for (Incident i : step.incidents()) {
+                        openUndo.putIfAbsent(i.id(), Optional.ofNullable(open.get(i.id())));
+                        String key = groupKey(i.group(), i.receiver());
+                        groupUndo.putIfAbsent(key, Optional.ofNullable(byGroup.get(key)));
+                    }
+                    remember(step);
+                    batch.add(step);
+                }
+            }
+            persist(batch, now);
+        } catch (RuntimeException e) {
+            openUndo.forEach((id, before) -> before.ifPresentOrElse(i -> open.put(id, i), () -> open.remove(id)));
+            groupUndo.forEach(
+                    (key, before) -> before.ifPresentOrElse(i -> byGroup.put(key, i), () -> byGroup.remove(key)));
+            throw e;
+        }
+    }
+
+    private final Map<String, Incident> byGroup = new LinkedHashMap<>();
+
+    private static String groupKey(dev.steward.core.route.GroupKey group, String receiver) {
+        return group + "\u0000" + receiver;
+    }
+
+    private void persist(List<IncidentStep> steps, Instant now) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        long start = ticker.getAsLong();
+        List<Page> pages = new ArrayList<>();
+        Map<String, Incident> incidents = new LinkedHashMap<>();
+        for (IncidentStep step : steps) {
+            pages.addAll(step.pages());
+            step.incidents().forEach(i -> incidents.put(i.id(), i));
+        }
+        atomic.run(() -> {
+            if (!pages.isEmpty()) {
+                pager.send(pages, now);
+            }
+            store.saveAll(incidents.values());
+        });
+        maxStepNanos = Math.max(maxStepNanos, ticker.getAsLong() - start);
+    }
+
+    /** Updates the open incidents and the index by group after a step. */
+    private void remember(IncidentStep step) {
+        for (Incident i : step.incidents()) {
+            String key = groupKey(i.group(), i.receiver());
+            if (i.isOpen()) {
+                open.put(i.id(), i);
+                byGroup.put(key, i);
+            } else {
+                open.remove(i.id());
+                Incident indexed = byGroup.get(key);
+                if (indexed != null && indexed.id().equals(i.id())) {
+                    byGroup.remove(key);
+                }
+            }
         }
     }
 
@@ -136,18 +220,7 @@ public final class IncidentLoop {
             }
             store.saveAll(step.incidents());
         });
-        List<String> resolved = new ArrayList<>();
-        for (Incident i : step.incidents()) {
-            if (i.isOpen()) {
-                open.put(i.id(), i);
-            } else {
-                open.remove(i.id());
-                resolved.add(i.id());
-            }
-        }
-        if (!resolved.isEmpty()) {
-            LOG.info("resolved incidents {}", resolved);
-        }
+        remember(step);
         maxStepNanos = Math.max(maxStepNanos, ticker.getAsLong() - start);
     }
 }

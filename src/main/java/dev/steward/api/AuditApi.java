@@ -123,7 +123,8 @@ public final class AuditApi {
         }
     }
 
-    static Map<String, Object> report(AuditReport r) {
+    /** The report as the API and {@code steward audit verify --format json} show it. */
+    public static Map<String, Object> report(AuditReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("intact", r.intact());
         m.put("records", r.records());

@@ -14,8 +14,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>a record whose fields no longer give its hash is <em>altered</em>, unless it gives its hash under another
- *       sequence that its link places it at: then it was <em>moved</em> (reordered) from there;
- *   <li>a sequence missing between the first and the last is <em>deleted</em>, and a record stored out of sequence
+ *       sequence where its links (or a checkpoint) place it: then it was <em>moved</em> (reordered) from there, which
+ *       also finds a deletion hidden by renumbering the records after it;
+ *   <li>a sequence missing between the first and the last (where records were written) is <em>deleted</em>, and a record stored out of sequence
  *       order is <em>reordered</em>;
  *   <li>an intact record whose predecessor is intact too but is not the one it links to means the predecessor was
  *       rewritten with a recomputed hash (reported as altered at the predecessor);
@@ -30,6 +31,10 @@ public final class AuditVerifier {
     private final long[] writtenAt;
     private final Map<Long, Integer> bySeq = new HashMap<>();
     private final Map<String, Integer> byHash = new HashMap<>();
+    /** Where each record was written (its stored sequence when that is unknown) to the record's index. */
+    private final Map<Long, Integer> byPlace = new HashMap<>();
+
+    private long lastPlace;
     private final List<AuditProblem> problems = new ArrayList<>();
     private long lastSeq;
 
@@ -43,7 +48,9 @@ public final class AuditVerifier {
     public static AuditReport verify(List<AuditRecord> records, List<Checkpoint> checkpoints, byte[] key) {
         AuditVerifier v = new AuditVerifier(records);
         v.index();
+        v.seed(checkpoints, key);
         v.findMoved();
+        v.placeAll();
         v.checkRecords();
         v.checkGaps();
         Optional<Checkpoint> last = v.checkCheckpoints(checkpoints, key);
@@ -63,23 +70,46 @@ public final class AuditVerifier {
         }
     }
 
+    /** A validly signed checkpoint says where the record with its hash was written. */
+    private void seed(List<Checkpoint> checkpoints, byte[] key) {
+        for (Checkpoint c : checkpoints) {
+            Integer i = byHash.get(c.hash());
+            if (i != null && writtenAt[i] == 0 && hashesAt(records.get(i), c.seq()) && c.isSignedWith(key)) {
+                writtenAt[i] = c.seq();
+            }
+        }
+    }
+
     /**
-     * Finds where each record that fails its hash was written: after the record its link names, if it hashes right at
-     * that sequence. Repeated until nothing more is found, because a moved record may link to another moved one.
+     * Finds where each record that fails its hash was written: right after the record its link names, or right before
+     * a record that links to it, if it hashes right at that sequence. Repeated until nothing more is found, because
+     * a moved record may link to another moved one (a swap of neighbours, a run renumbered to hide a deletion).
      */
     private void findMoved() {
         boolean found = true;
         while (found) {
             found = false;
             for (int i = 0; i < records.size(); i++) {
-                if (writtenAt[i] == 0) {
-                    long seq = linkedSeq(records.get(i));
-                    if (seq > 0 && hashesAt(records.get(i), seq)) {
-                        writtenAt[i] = seq;
-                        found = true;
-                    }
+                AuditRecord r = records.get(i);
+                long after = writtenAt[i] == 0 ? linkedSeq(r) : 0;
+                if (after > 0 && hashesAt(r, after)) {
+                    writtenAt[i] = after;
+                    found = true;
+                }
+                Integer pred = writtenAt[i] > 1 ? byHash.get(r.prevHash()) : null;
+                if (pred != null && writtenAt[pred] == 0 && hashesAt(records.get(pred), writtenAt[i] - 1)) {
+                    writtenAt[pred] = writtenAt[i] - 1;
+                    found = true;
                 }
             }
+        }
+    }
+
+    private void placeAll() {
+        for (int i = 0; i < records.size(); i++) {
+            long place = writtenAt[i] != 0 ? writtenAt[i] : records.get(i).seq();
+            byPlace.putIfAbsent(place, i);
+            lastPlace = Math.max(lastPlace, place);
         }
     }
 
@@ -139,7 +169,7 @@ public final class AuditVerifier {
 
     private void checkGaps() {
         long expected = 1;
-        for (long seq : bySeq.keySet().stream().sorted().toList()) {
+        for (long seq : byPlace.keySet().stream().sorted().toList()) {
             if (seq > expected) {
                 String range = seq - 1 == expected ? "seq " + expected : "seq " + expected + " to " + (seq - 1);
                 add(expected, Kind.DELETED, range + " missing (the log goes on at seq " + seq + ")");
@@ -154,14 +184,14 @@ public final class AuditVerifier {
         for (Checkpoint c : checkpoints.stream()
                 .sorted(Comparator.comparingLong(Checkpoint::seq))
                 .toList()) {
-            Integer at = bySeq.get(c.seq());
+            Integer at = byPlace.get(c.seq());
             if (!c.isSignedWith(key)) {
                 add(
                         c.seq(),
                         Kind.CHECKPOINT_INVALID,
                         "the signature of the checkpoint made " + c.at()
                                 + " is not the audit key's: forged, altered, or signed with another key");
-            } else if (at == null && c.seq() > lastSeq) {
+            } else if (at == null && c.seq() > lastPlace) {
                 beyond = Optional.of(c);
             } else if (at != null && !records.get(at).hash().equals(c.hash())) {
                 add(
@@ -175,9 +205,9 @@ public final class AuditVerifier {
             }
         }
         beyond.ifPresent(c -> add(
-                lastSeq + 1,
+                lastPlace + 1,
                 Kind.TRUNCATED,
-                (lastSeq + 1 == c.seq() ? "seq " + c.seq() : "seq " + (lastSeq + 1) + " to " + c.seq())
+                (lastPlace + 1 == c.seq() ? "seq " + c.seq() : "seq " + (lastPlace + 1) + " to " + c.seq())
                         + " missing at the end of the log: the checkpoint made " + c.at() + " vouches for seq "
                         + c.seq()));
         return lastGood;

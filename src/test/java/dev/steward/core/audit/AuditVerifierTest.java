@@ -225,6 +225,42 @@ class AuditVerifierTest {
                         org.assertj.core.groups.Tuple.tuple(6L, Kind.REORDERED));
     }
 
+    @Test
+    void aDeletionHiddenByRenumberingTheRecordsAfterItIsStillADeletion() {
+        List<AuditRecord> log = log(10);
+        List<AuditRecord> renumbered = new ArrayList<>(log.subList(0, 3));
+        for (int i = 4; i < 10; i++) {
+            renumbered.add(withSeq(log.get(i), i));
+        }
+
+        AuditReport report = verify(renumbered, checkpoints(log, 4, 8));
+
+        assertThat(report.problems())
+                .extracting(AuditProblem::toString)
+                .startsWith(
+                        "seq 4: deleted: seq 4 missing (the log goes on at seq 5)",
+                        "seq 4: reordered: stored as seq 4 but written as seq 5")
+                .endsWith("seq 9: reordered: stored as seq 9 but written as seq 10")
+                .hasSize(7);
+    }
+
+    @Test
+    void aRunRenumberedAtTheEndIsPlacedByTheCheckpointThatSignedIt() {
+        List<AuditRecord> log = log(8);
+        List<AuditRecord> renumbered = new ArrayList<>(log.subList(0, 5));
+        renumbered.add(withSeq(log.get(6), 6));
+        renumbered.add(withSeq(log.get(7), 7));
+
+        AuditReport report = verify(renumbered, checkpoints(log, 4, 8));
+
+        assertThat(report.problems())
+                .extracting(AuditProblem::toString)
+                .containsExactly(
+                        "seq 6: deleted: seq 6 missing (the log goes on at seq 7)",
+                        "seq 6: reordered: stored as seq 6 but written as seq 7",
+                        "seq 7: reordered: stored as seq 7 but written as seq 8");
+    }
+
     static AuditRecord withSeq(AuditRecord r, long seq) {
         return new AuditRecord(
                 seq,

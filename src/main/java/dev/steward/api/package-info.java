@@ -3,6 +3,7 @@
  * {@code /api/v1/...} (JSON) and {@code /-/reload}. Routes are plain code; errors are mapped to statuses in one place
  * ({@link dev.steward.api.ApiServer}). It reads the daemon through the {@link dev.steward.api.ApiBackend} port.
  * {@code /api/v1/maintenance} is a mountable {@link dev.steward.api.MaintenanceApi} over the
- * {@link dev.steward.api.MaintenanceBackend} port, which {@link dev.steward.api.MaintenanceRegistry} implements.
+ * {@link dev.steward.api.MaintenanceBackend} port, which {@link dev.steward.api.MaintenanceRegistry} implements;
+ * {@code /api/v1/audit} is a mountable {@link dev.steward.api.AuditApi} over {@link dev.steward.audit.AuditLog}.
  */
 package dev.steward.api;

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ConformanceCommand.class,
             TestRulesCommand.class,
             OnCallCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -5,11 +5,15 @@ import dev.steward.amapi.RoutedAlerts;
 import dev.steward.amapi.SilenceRegistry;
 import dev.steward.api.ApiBackend;
 import dev.steward.api.ApiServer;
+import dev.steward.api.AuditApi;
 import dev.steward.api.DeliveryStatusApi;
 import dev.steward.api.IncidentApi;
 import dev.steward.api.MaintenanceApi;
 import dev.steward.api.MaintenanceRegistry;
 import dev.steward.api.SignedLinks;
+import dev.steward.audit.AuditKey;
+import dev.steward.audit.AuditLog;
+import dev.steward.core.audit.CheckpointPolicy;
 import dev.steward.core.check.ProbeSeries;
 import dev.steward.core.config.CheckConfig;
 import dev.steward.core.config.CheckId;
@@ -49,6 +53,7 @@ import dev.steward.promql.EngineRules;
 import dev.steward.scrape.ScrapeLoop;
 import dev.steward.store.jdbc.Database;
 import dev.steward.store.jdbc.JdbcAlertStateStore;
+import dev.steward.store.jdbc.JdbcAuditStore;
 import dev.steward.store.jdbc.JdbcCheckEventStore;
 import dev.steward.store.jdbc.JdbcMaintenanceStore;
 import dev.steward.store.jdbc.JdbcRollupStore;
@@ -102,6 +107,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     private final HttpClient notifyClient;
     private final MaintenanceRegistry maintenance;
     private volatile Alerting alerting;
+    private final AuditLog audit;
     private final Thread alertingThread;
     private final Object alertingWake = new Object();
     private volatile StackConfig config;
@@ -219,8 +225,14 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 },
                 new RoutedAlerts(alerting.routes(), clock, Duration.ofMinutes(5)),
                 new AlertmanagerApi.Settings(Version.get(), "", now, Duration.ofMinutes(5)));
-        IncidentApi incidentApi = new IncidentApi(alerting, Optional.of(links()));
-        MaintenanceApi maintenanceApi = new MaintenanceApi(maintenance, UnixCron.INSTANCE);
+        this.audit = new AuditLog(
+                new JdbcAuditStore(database),
+                AuditKey.storedOrCreated(new JdbcSettingStore(database)),
+                CheckpointPolicy.DEFAULTS,
+                clock);
+        IncidentApi incidentApi = new IncidentApi(Audited.incidents(alerting, audit), Optional.of(links()));
+        MaintenanceApi maintenanceApi = new MaintenanceApi(Audited.maintenance(maintenance, audit), UnixCron.INSTANCE);
+        AuditApi auditApi = new AuditApi(audit);
         DeliveryStatusApi deliveryApi =
                 new DeliveryStatusApi(() -> alerting.outbox().status());
         this.api = new ApiServer(this, cfg -> {
@@ -229,6 +241,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                     incidentApi.mount(cfg);
                     maintenanceApi.mount(cfg);
                     deliveryApi.mount(cfg);
+                    auditApi.mount(cfg);
                     extraRoutes.accept(cfg);
                 })
                 .start(options.host(), options.port());
@@ -470,6 +483,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
             Instant now = clock.instant();
             rollupSink.flush(now);
             alertStates.replaceAll(rules.forState());
+            audit.checkpointIfDue();
             series.truncateBefore(now.minus(options.seriesRetention()).toEpochMilli());
             series.enforceBudget();
             if (lastRetention == null || !now.isBefore(lastRetention.plus(Duration.ofHours(1)))) {
@@ -536,6 +550,14 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         alerting.configure(alertingConfig((StackLoading.Outcome.Loaded) loaded));
         lastReloadError = "";
         var outcome = new ReloadOutcome.Reloaded(next.allChecks().size(), added, before.size(), changed);
+        audit.record(
+                "steward",
+                trigger,
+                "config.reload",
+                "stack/" + next.stack(),
+                "",
+                "{\"checks\":" + next.allChecks().size() + ",\"added\":" + added + ",\"removed\":" + before.size()
+                        + ",\"changed\":" + changed + "}");
         LOG.info("reloaded ({}): {}", trigger, outcome);
         return outcome;
     }

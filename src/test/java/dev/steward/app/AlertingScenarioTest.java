@@ -250,6 +250,13 @@ class AlertingScenarioTest {
         assertThat(to("/bob")).extracting(Received::kind).contains("acknowledged");
         JsonNode again = call("POST", "/api/v1/incidents/" + incident + "/ack", "{\"by\":\"bob\"}");
         assertThat(again.path("error").asString()).contains("acknowledge");
+        JsonNode audit = call("GET", "/api/v1/audit", "").path("records");
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).path("actor").asString()).isEqualTo("alice");
+        assertThat(audit.get(0).path("action").asString()).isEqualTo("incident.ack");
+        assertThat(audit.get(0).path("target").asString()).isEqualTo("incident/" + incident);
+        assertThat(call("GET", "/api/v1/audit/verify", "").path("intact").asBoolean())
+                .isTrue();
 
         api = listen(apiPort);
         runUntil(clock.instant().plusSeconds(30));

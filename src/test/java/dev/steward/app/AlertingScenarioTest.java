@@ -51,7 +51,7 @@ class AlertingScenarioTest {
     private int apiPort;
     private Daemon daemon;
 
-    record Received(String path, String kind, String incident, String title, String key) {}
+    record Received(String path, String kind, String incident, String title, String key, String ackUrl) {}
 
     @BeforeEach
     void start() throws Exception {
@@ -63,7 +63,8 @@ class AlertingScenarioTest {
                     body.path("kind").asString(),
                     body.path("incident").asString(),
                     body.path("title").asString(),
-                    exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                    body.path("ackUrl").asString("")));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
@@ -388,5 +389,45 @@ class AlertingScenarioTest {
         assertThat(to("/alice")).extracting(Received::kind).containsExactly("silence_expiring");
         runUntil(ends.plusSeconds(60));
         assertThat(to("/alice")).hasSize(1);
+    }
+
+    @Test
+    void theSignedLinkInAPageShowsAButtonAndOnlyItsPostAcknowledges() throws Exception {
+        runUntil(T0.plusSeconds(15));
+        api.close();
+        runUntil(T0.plusSeconds(40));
+        Received page = to("/alice").getFirst();
+        assertThat(page.ackUrl()).startsWith("https://steward.example.com/act/");
+        String path = page.ackUrl().substring("https://steward.example.com".length());
+
+        HttpResponse<String> shown = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.port() + path))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("<form method=post").contains("StewardCheckDown on api");
+        assertThat(call("GET", "/api/v1/incidents/" + page.incident(), "")
+                        .path("state")
+                        .asString())
+                .isEqualTo("triggered");
+
+        HttpResponse<String> done = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.port() + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("by=alice"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(done.statusCode()).isEqualTo(200);
+        JsonNode incident = call("GET", "/api/v1/incidents/" + page.incident(), "");
+        assertThat(incident.path("state").asString()).isEqualTo("acknowledged");
+        assertThat(incident.path("acknowledgedBy").asString()).isEqualTo("alice");
+
+        HttpResponse<String> forged = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.port() + path + "x"))
+                        .POST(HttpRequest.BodyPublishers.ofString("by=mallory"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
     }
 }

@@ -200,14 +200,19 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         PrometheusApi prometheusApi = new PrometheusApi(queries);
         // Alertmanager's v2 API: silences are stored before the answer; received alerts are routed (held in memory:
         // a sender such as Prometheus re-sends firing alerts on every evaluation); GET /api/v2/alerts shows routing
-        SilenceRegistry silences =
-                SilenceRegistry.withRandomIds(new JdbcSilenceStore(database), clock, SilenceLimits.DEFAULT);
+        SilenceRegistry silences = SilenceRegistry.withRandomIds(
+                new JdbcSilenceStore(database),
+                clock,
+                new SilenceLimits(config.alerting().silenceMaxDuration()));
         this.maintenance = MaintenanceRegistry.withRandomIds(
                 new JdbcMaintenanceStore(database, UnixCron.INSTANCE),
                 config.maintenance(),
                 config.services().keySet(),
                 clock,
-                MaintenanceLimits.DEFAULT);
+                new MaintenanceLimits(
+                        config.alerting().maintenanceMaxDuration(),
+                        config.alerting().maintenanceNotice(),
+                        MaintenanceLimits.DEFAULT.pastTolerance()));
         this.alerting = new Alerting(
                 database,
                 clock,

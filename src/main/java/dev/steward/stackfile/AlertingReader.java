@@ -10,16 +10,20 @@ import java.util.Optional;
 /** Reads the stack's {@code alerting:} block (see {@link AlertingConfig}). */
 final class AlertingReader {
     static final List<String> KEYS = List.of(
-            "alertmanager_config", "external_url", "link_key", "ack_timeout", "settle_after", "fallback_receiver");
+            "alertmanager_config",
+            "external_url",
+            "link_key",
+            "ack_timeout",
+            "settle_after",
+            "fallback_receiver",
+            "silence_max_duration",
+            "maintenance_notice",
+            "maintenance_max_duration");
 
     private AlertingReader() {}
 
     static AlertingConfig read(NodeReader r, YamlNode node, String path) {
-        Optional<Fields> fields = r.fields(
-                node,
-                path,
-                "a mapping of alertmanager_config, external_url, link_key, ack_timeout, settle_after, fallback_receiver",
-                KEYS);
+        Optional<Fields> fields = r.fields(node, path, "a mapping of " + String.join(", ", KEYS), KEYS);
         if (fields.isEmpty()) {
             return AlertingConfig.DEFAULTS;
         }
@@ -35,6 +39,14 @@ final class AlertingReader {
                 .orElse(AlertingConfig.DEFAULT_SETTLE_AFTER);
         Optional<String> fallback =
                 f.get("fallback_receiver").flatMap(n -> r.name(n, f.path("fallback_receiver"), "receiver name"));
-        return new AlertingConfig(file, url, key, ackTimeout, settle, fallback);
+        Duration silenceMax = duration(r, f, "silence_max_duration").orElse(AlertingConfig.DEFAULT_SILENCE_MAX);
+        Duration notice = duration(r, f, "maintenance_notice").orElse(Duration.ZERO);
+        Duration maintenanceMax =
+                duration(r, f, "maintenance_max_duration").orElse(AlertingConfig.DEFAULT_MAINTENANCE_MAX);
+        return new AlertingConfig(file, url, key, ackTimeout, settle, fallback, silenceMax, notice, maintenanceMax);
+    }
+
+    private static Optional<Duration> duration(NodeReader r, Fields f, String key) {
+        return f.get(key).flatMap(n -> r.duration(n, f.path(key)));
     }
 }

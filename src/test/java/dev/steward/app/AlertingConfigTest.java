@@ -47,6 +47,9 @@ class AlertingConfigTest {
                   external_url: https://steward.example.com
                   ack_timeout: 1h
                   settle_after: 2m
+                  silence_max_duration: 3d
+                  maintenance_notice: 2h
+                  maintenance_max_duration: 12h
                 """ + SERVICES);
 
         var loaded = (StackLoading.Outcome.Loaded) StackLoading.load(file);
@@ -55,6 +58,9 @@ class AlertingConfigTest {
         assertThat(loaded.routing().tree().groupWait()).isEqualTo(Duration.ZERO);
         assertThat(loaded.config().alerting().ackTimeout()).isEqualTo(Duration.ofHours(1));
         assertThat(loaded.config().alerting().settleAfter()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(loaded.config().alerting().silenceMaxDuration()).isEqualTo(Duration.ofDays(3));
+        assertThat(loaded.config().alerting().maintenanceNotice()).isEqualTo(Duration.ofHours(2));
+        assertThat(loaded.config().alerting().maintenanceMaxDuration()).isEqualTo(Duration.ofHours(12));
         assertThat(loaded.config().alerting().externalUrl().orElseThrow()).hasToString("https://steward.example.com");
     }
 

@@ -17,6 +17,10 @@ import java.util.Optional;
  * @param settleAfter how long a page held because a dependency was down waits after the dependency recovered
  * @param fallbackReceiver the receiver (of the Alertmanager configuration) that gets a copy of what a channel keeps
  *     failing to deliver
+ * @param silenceMaxDuration the longest a silence may last (Alertmanager has no limit; Steward refuses longer ones)
+ * @param maintenanceNotice how long before its start a window created through the API must be announced, unless it is
+ *     declared an emergency (with who and why)
+ * @param maintenanceMaxDuration the longest a window created through the API may last
  */
 public record AlertingConfig(
         Optional<String> alertmanagerConfig,
@@ -24,14 +28,22 @@ public record AlertingConfig(
         Optional<Secret> linkKey,
         Duration ackTimeout,
         Duration settleAfter,
-        Optional<String> fallbackReceiver) {
+        Optional<String> fallbackReceiver,
+        Duration silenceMaxDuration,
+        Duration maintenanceNotice,
+        Duration maintenanceMaxDuration) {
     public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofMinutes(30);
     public static final Duration DEFAULT_SETTLE_AFTER = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_SILENCE_MAX = Duration.ofDays(30);
+    public static final Duration DEFAULT_MAINTENANCE_MAX = Duration.ofDays(7);
     public static final AlertingConfig DEFAULTS = new AlertingConfig(
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
             DEFAULT_ACK_TIMEOUT,
             DEFAULT_SETTLE_AFTER,
-            Optional.empty());
+            Optional.empty(),
+            DEFAULT_SILENCE_MAX,
+            Duration.ZERO,
+            DEFAULT_MAINTENANCE_MAX);
 }

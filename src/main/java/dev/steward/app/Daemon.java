@@ -210,7 +210,10 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         MaintenanceApi maintenanceApi = new MaintenanceApi(maintenance, UnixCron.INSTANCE);
         DeliveryStatusApi deliveryApi =
                 new DeliveryStatusApi(() -> alerting.outbox().status());
+        // access control: users, API tokens and the role check before every route (see AccessWiring)
+        AccessWiring access = AccessWiring.create(database, clock, options.host(), true, List.of());
         this.api = new ApiServer(this, cfg -> {
+                    access.mount(cfg);
                     prometheusApi.mount(cfg);
                     alertmanagerApi.mount(cfg);
                     incidentApi.mount(cfg);

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             ConformanceCommand.class,
             TestRulesCommand.class,
             OnCallCommand.class,
+            UserCommand.class,
+            TokenCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

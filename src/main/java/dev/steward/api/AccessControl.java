@@ -1,0 +1,230 @@
+package dev.steward.api;
+
+import dev.steward.core.access.AccessPolicy;
+import dev.steward.core.access.AccessStore;
+import dev.steward.core.access.ApiToken;
+import dev.steward.core.access.LoginThrottle;
+import dev.steward.core.access.PasswordHasher;
+import dev.steward.core.access.Principal;
+import dev.steward.core.access.Requirement;
+import dev.steward.core.access.User;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import io.javalin.security.BasicAuthCredentials;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Authenticates every request that matched a route and checks the role its route needs ({@link AccessPolicy}):
+ * {@code Authorization: Bearer stw_...} for API tokens, HTTP Basic for users (curl, amtool). Refusals are the API's
+ * JSON errors: 401 with {@code WWW-Authenticate}, 403 with {@code X-Steward-Required-Role}, 429 with
+ * {@code Retry-After} while a user name or remote address is throttled after failed logins.
+ *
+ * <p>Open mode: while no user or token exists and the daemon listens on loopback only, every request is allowed (as
+ * an admin), so the demo and local development need no login. The first credential switches enforcement on for the
+ * rest of the process. Beyond loopback it is always enforced.
+ */
+public final class AccessControl {
+    /** The request attribute holding the {@link Principal} who made an authenticated request. */
+    public static final String PRINCIPAL = "steward.principal";
+
+    static final String REQUIRED_ROLE_HEADER = "X-Steward-Required-Role";
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    /**
+     * @param metricsAnonymous whether {@code GET /metrics} needs no credentials (default true: it is a scrape target)
+     * @param loopbackOnly whether the daemon listens on a loopback address only (allows open mode)
+     * @param stackUsers users defined in the stack file (read-only, not stored)
+     */
+    public record Settings(boolean metricsAnonymous, boolean loopbackOnly, List<User> stackUsers) {
+        public Settings {
+            stackUsers = List.copyOf(stackUsers);
+        }
+    }
+
+    private sealed interface Outcome {
+        record Anonymous() implements Outcome {}
+
+        record Authenticated(Principal who) implements Outcome {}
+
+        record Failed(String reason) implements Outcome {}
+
+        record Throttled(Instant until) implements Outcome {}
+    }
+
+    private final AccessStore store;
+    private final PasswordHasher hasher;
+    private final InstantSource clock;
+    private final Settings settings;
+    private final AccessPolicy policy;
+    private final LoginThrottle throttle = new LoginThrottle(LoginThrottle.Settings.DEFAULT);
+    private final Map<String, User> stackUsers = new LinkedHashMap<>();
+    private final String dummyHash;
+    private volatile boolean enforced;
+
+    public AccessControl(AccessStore store, PasswordHasher hasher, InstantSource clock, Settings settings) {
+        this.store = store;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.settings = settings;
+        this.policy = new AccessPolicy(settings.metricsAnonymous());
+        settings.stackUsers().forEach(u -> stackUsers.put(u.name(), u));
+        // checked against when the user does not exist, so an unknown name costs as much as a wrong password
+        this.dummyHash = hasher.hash("steward-no-such-user");
+    }
+
+    /** Installs the check before every matched route of {@code cfg}. */
+    public void mount(JavalinConfig cfg) {
+        cfg.routes.beforeMatched(this::check);
+    }
+
+    public AccessPolicy policy() {
+        return policy;
+    }
+
+    /** Who made the request, when it was authenticated (or {@link Principal.Kind#OPEN} in open mode). */
+    public static Optional<Principal> principal(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(PRINCIPAL));
+    }
+
+    /** Whether credentials are checked now; once true it stays true for the life of the process. */
+    public boolean enforced() {
+        if (enforced) {
+            return true;
+        }
+        boolean now = AccessPolicy.enforced(!stackUsers.isEmpty() || store.anyCredential(), settings.loopbackOnly());
+        if (now) {
+            enforced = true;
+        }
+        return now;
+    }
+
+    /** The stack file's users, then the store's, by name. */
+    Optional<User> user(String name) {
+        User u = stackUsers.get(name);
+        return u != null ? Optional.of(u) : store.user(name);
+    }
+
+    List<User> stackUsers() {
+        return List.copyOf(stackUsers.values());
+    }
+
+    private void check(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint == null) {
+            return;
+        }
+        Requirement required = policy.required(ctx.method().name(), endpoint.path);
+        if (required instanceof Requirement.Anonymous) {
+            return;
+        }
+        if (!enforced()) {
+            ctx.attribute(PRINCIPAL, Principal.open());
+            return;
+        }
+        Optional<Principal> who = switch (authenticate(ctx)) {
+            case Outcome.Anonymous a -> Optional.empty();
+            case Outcome.Authenticated a -> Optional.of(a.who());
+            case Outcome.Failed f -> throw unauthenticated(ctx, f.reason());
+            case Outcome.Throttled t -> {
+                long seconds =
+                        Math.max(1, Duration.between(clock.instant(), t.until()).toSeconds() + 1);
+                ctx.header("Retry-After", Long.toString(seconds));
+                throw new ApiException(429, "too many failed logins; try again in " + seconds + "s", List.of());
+            }
+        };
+        who.ifPresent(p -> ctx.attribute(PRINCIPAL, p));
+        AccessPolicy.check(required, who).ifPresent(refusal -> {
+            throw switch (refusal) {
+                case AccessPolicy.Refusal.Unauthenticated u -> unauthenticated(ctx, u.message());
+                case AccessPolicy.Refusal.Forbidden f -> {
+                    ctx.header(
+                            REQUIRED_ROLE_HEADER,
+                            ((Requirement.AtLeast) required).role().label());
+                    yield new ApiException(403, f.message(), List.of());
+                }
+            };
+        });
+    }
+
+    private static ApiException unauthenticated(Context ctx, String reason) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"steward\"");
+        ctx.res().addHeader("WWW-Authenticate", "Basic realm=\"steward\", charset=\"UTF-8\"");
+        return new ApiException(401, reason, List.of());
+    }
+
+    private Outcome authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            return new Outcome.Anonymous();
+        }
+        Instant now = clock.instant();
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return token(header.substring(7).strip(), now);
+        }
+        BasicAuthCredentials basic = header.regionMatches(true, 0, "Basic ", 0, 6) ? basic(ctx) : null;
+        if (basic == null) {
+            return new Outcome.Failed("unsupported Authorization header: use Bearer <token> or Basic");
+        }
+        return password(basic.getUsername(), basic.getPassword(), "addr:" + ctx.ip(), now);
+    }
+
+    private static BasicAuthCredentials basic(Context ctx) {
+        try {
+            return ctx.basicAuthCredentials();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Token failures are not throttled: 256 random bits cannot be guessed, and counting them per address would let one
+     * script with an expired token lock out everyone behind the same proxy.
+     */
+    private Outcome token(String text, Instant now) {
+        Optional<ApiToken> token = ApiToken.idOf(text).flatMap(store::token);
+        Optional<String> rejected =
+                token.isEmpty() ? Optional.of("invalid token") : token.get().rejects(text, now);
+        if (rejected.isPresent()) {
+            return new Outcome.Failed(rejected.get());
+        }
+        ApiToken t = token.get();
+        if (t.lastUsedAt().map(u -> !now.isBefore(u.plus(TOUCH_EVERY))).orElse(true)) {
+            store.markUsed(t.id(), now);
+        }
+        return new Outcome.Authenticated(new Principal("token:" + t.name(), t.role(), Principal.Kind.TOKEN));
+    }
+
+    private Outcome password(String name, String password, String address, Instant now) {
+        String userKey = "user:" + name;
+        Optional<Instant> blocked = blocked(userKey, now).or(() -> blocked(address, now));
+        if (blocked.isPresent()) {
+            return new Outcome.Throttled(blocked.get());
+        }
+        Optional<User> user = user(name);
+        boolean ok = hasher.matches(password, user.map(User::passwordHash).orElse(dummyHash)) && user.isPresent();
+        synchronized (throttle) {
+            if (ok) {
+                throttle.succeeded(userKey); // not the address: one good account must not reset a guessing run
+            } else {
+                throttle.failed(userKey, now);
+                throttle.failed(address, now);
+            }
+        }
+        return ok
+                ? new Outcome.Authenticated(new Principal(name, user.get().role(), Principal.Kind.USER))
+                : new Outcome.Failed("invalid user name or password");
+    }
+
+    private Optional<Instant> blocked(String key, Instant now) {
+        synchronized (throttle) {
+            return throttle.blockedUntil(key, now);
+        }
+    }
+}

@@ -35,11 +35,11 @@ public final class Argon2PasswordHasher implements PasswordHasher {
 
     @Override
     public boolean matches(String password, String hash) {
+        if (!recognises(hash)) {
+            return false;
+        }
         try {
-            if (isBcrypt(hash)) {
-                return bcrypt.matches(password, hash);
-            }
-            return hash.startsWith("$argon2") && argon2.matches(password, hash);
+            return isBcrypt(hash) ? bcrypt.matches(password, hash) : argon2.matches(password, hash);
         } catch (RuntimeException e) {
             return false; // a malformed hash matches nothing
         }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,16 +33,20 @@ public final class AccessApi {
     private final PasswordHasher hasher;
     private final TokenMint mint;
     private final InstantSource clock;
-    private final List<User> stackUsers;
+    private final Supplier<List<User>> stackUsers;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public AccessApi(
-            AccessStore store, PasswordHasher hasher, TokenMint mint, InstantSource clock, List<User> stackUsers) {
+            AccessStore store,
+            PasswordHasher hasher,
+            TokenMint mint,
+            InstantSource clock,
+            Supplier<List<User>> stackUsers) {
         this.store = store;
         this.hasher = hasher;
         this.mint = mint;
         this.clock = clock;
-        this.stackUsers = List.copyOf(stackUsers);
+        this.stackUsers = stackUsers;
     }
 
     public void mount(JavalinConfig cfg) {
@@ -110,7 +115,7 @@ public final class AccessApi {
         if (!errors.isEmpty()) {
             throw new ApiException(400, "invalid user", errors);
         }
-        if (stackUsers.stream().anyMatch(u -> u.name().equals(name))
+        if (stackUsers.get().stream().anyMatch(u -> u.name().equals(name))
                 || !store.addUser(new User(name, role.orElseThrow(), hasher.hash(password), User.Source.STORE))) {
             throw new ApiException(409, "user " + name + " exists", List.of());
         }
@@ -119,7 +124,7 @@ public final class AccessApi {
 
     private void listUsers(Context ctx) {
         List<Object> out = new ArrayList<>();
-        for (User u : stackUsers) {
+        for (User u : stackUsers.get()) {
             out.add(Map.of("name", u.name(), "role", u.role().label(), "source", "stack_file"));
         }
         for (User u : store.users()) {
@@ -130,7 +135,7 @@ public final class AccessApi {
 
     private void deleteUser(Context ctx) {
         String name = ctx.pathParam("name");
-        if (stackUsers.stream().anyMatch(u -> u.name().equals(name))) {
+        if (stackUsers.get().stream().anyMatch(u -> u.name().equals(name))) {
             throw new ApiException(409, "user " + name + " is defined in the stack file; remove it there", List.of());
         }
         if (!store.removeUser(name)) {

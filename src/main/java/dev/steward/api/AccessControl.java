@@ -61,10 +61,10 @@ public final class AccessControl {
     private final AccessStore store;
     private final PasswordHasher hasher;
     private final InstantSource clock;
-    private final Settings settings;
-    private final AccessPolicy policy;
     private final LoginThrottle throttle = new LoginThrottle(LoginThrottle.Settings.DEFAULT);
-    private final Map<String, User> stackUsers = new LinkedHashMap<>();
+    private volatile Settings settings;
+    private volatile AccessPolicy policy;
+    private volatile Map<String, User> stackUsers;
     private final String dummyHash;
     private volatile boolean enforced;
 
@@ -72,11 +72,21 @@ public final class AccessControl {
         this.store = store;
         this.hasher = hasher;
         this.clock = clock;
-        this.settings = settings;
-        this.policy = new AccessPolicy(settings.metricsAnonymous());
-        settings.stackUsers().forEach(u -> stackUsers.put(u.name(), u));
+        configure(settings);
         // checked against when the user does not exist, so an unknown name costs as much as a wrong password
         this.dummyHash = hasher.hash("steward-no-such-user");
+    }
+
+    /**
+     * Applies new settings (a reloaded stack file: its users and {@code metrics_anonymous}); the listening address does
+     * not change on reload, and enforcement once on stays on.
+     */
+    public void configure(Settings next) {
+        Map<String, User> users = new LinkedHashMap<>();
+        next.stackUsers().forEach(u -> users.put(u.name(), u));
+        this.stackUsers = users;
+        this.policy = new AccessPolicy(next.metricsAnonymous());
+        this.settings = next;
     }
 
     /** Installs the check before every matched route of {@code cfg}. */
@@ -111,7 +121,8 @@ public final class AccessControl {
         return u != null ? Optional.of(u) : store.user(name);
     }
 
-    List<User> stackUsers() {
+    /** The stack file's users (read-only through the API). */
+    public List<User> stackUsers() {
         return List.copyOf(stackUsers.values());
     }
 

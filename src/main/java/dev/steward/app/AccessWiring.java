@@ -4,6 +4,7 @@ import dev.steward.api.AccessApi;
 import dev.steward.api.AccessControl;
 import dev.steward.api.TokenMint;
 import dev.steward.core.access.User;
+import dev.steward.core.config.AccessConfig;
 import dev.steward.password.Argon2PasswordHasher;
 import dev.steward.store.jdbc.Database;
 import dev.steward.store.jdbc.JdbcAccessStore;
@@ -21,19 +22,21 @@ final class AccessWiring {
     private static final Logger LOG = LoggerFactory.getLogger(AccessWiring.class);
     private final AccessControl control;
     private final AccessApi api;
+    private final boolean loopback;
 
-    private AccessWiring(AccessControl control, AccessApi api) {
+    private AccessWiring(AccessControl control, AccessApi api, boolean loopback) {
         this.control = control;
         this.api = api;
+        this.loopback = loopback;
     }
 
-    static AccessWiring create(
-            Database database, InstantSource clock, String host, boolean metricsAnonymous, List<User> stackUsers) {
+    static AccessWiring create(Database database, InstantSource clock, String host, AccessConfig config) {
         var store = new JdbcAccessStore(database);
         var hasher = new Argon2PasswordHasher();
         boolean loopback = loopbackOnly(host);
-        var control = new AccessControl(
-                store, hasher, clock, new AccessControl.Settings(metricsAnonymous, loopback, stackUsers));
+        var control = new AccessControl(store, hasher, clock, settings(config, loopback));
+        List<User> stackUsers = config.users();
+        boolean metricsAnonymous = config.metricsAnonymous();
         if (!control.enforced()) {
             LOG.warn(
                     "access control is open: no user or token exists and the API listens on loopback only ({}); "
@@ -47,7 +50,18 @@ final class AccessWiring {
                     metricsAnonymous ? ", /metrics" : "");
         }
         return new AccessWiring(
-                control, new AccessApi(store, hasher, new TokenMint(new SecureRandom()), clock, stackUsers));
+                control,
+                new AccessApi(store, hasher, new TokenMint(new SecureRandom()), clock, control::stackUsers),
+                loopback);
+    }
+
+    private static AccessControl.Settings settings(AccessConfig config, boolean loopback) {
+        return new AccessControl.Settings(config.metricsAnonymous(), loopback, config.users());
+    }
+
+    /** Applies a reloaded stack file's {@code access:} block. */
+    void reload(AccessConfig config) {
+        control.configure(settings(config, loopback));
     }
 
     /** Installs the check before every route and the admin API under {@code /api/v1/tokens} and {@code /users}. */

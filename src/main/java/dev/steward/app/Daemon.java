@@ -101,6 +101,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     private final HttpClient notifyClient;
     private final MaintenanceRegistry maintenance;
     private final Alerting alerting;
+    private final AccessWiring access;
     private final Thread alertingThread;
     private final Object alertingWake = new Object();
     private volatile StackConfig config;
@@ -211,7 +212,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         DeliveryStatusApi deliveryApi =
                 new DeliveryStatusApi(() -> alerting.outbox().status());
         // access control: users, API tokens and the role check before every route (see AccessWiring)
-        AccessWiring access = AccessWiring.create(database, clock, options.host(), true, List.of());
+        this.access = AccessWiring.create(database, clock, options.host(), config.access());
         this.api = new ApiServer(this, cfg -> {
                     access.mount(cfg);
                     prometheusApi.mount(cfg);
@@ -507,6 +508,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         scrapes.configure(next, now);
         rules.configure(nextGroups, now);
         maintenance.reload(next.maintenance(), next.services().keySet());
+        access.reload(next.access());
         signedLinks = null;
         alerting.configure(alertingConfig((StackLoading.Outcome.Loaded) loaded));
         lastReloadError = "";

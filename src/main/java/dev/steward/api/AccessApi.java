@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,20 +32,16 @@ public final class AccessApi {
     private final PasswordHasher hasher;
     private final TokenMint mint;
     private final InstantSource clock;
-    private final Supplier<List<User>> stackUsers;
+    private final AccessControl control;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public AccessApi(
-            AccessStore store,
-            PasswordHasher hasher,
-            TokenMint mint,
-            InstantSource clock,
-            Supplier<List<User>> stackUsers) {
+            AccessStore store, PasswordHasher hasher, TokenMint mint, InstantSource clock, AccessControl control) {
         this.store = store;
         this.hasher = hasher;
         this.mint = mint;
         this.clock = clock;
-        this.stackUsers = stackUsers;
+        this.control = control;
     }
 
     public void mount(JavalinConfig cfg) {
@@ -80,6 +75,7 @@ public final class AccessApi {
         }
         ApiToken.Issued issued = mint.issue(name, role.orElseThrow(), clock.instant(), validFor);
         store.addToken(issued.token());
+        control.credentialsChanged();
         Map<String, Object> doc = render(issued.token());
         doc.put("token", issued.text());
         send(ctx, 201, doc);
@@ -115,16 +111,17 @@ public final class AccessApi {
         if (!errors.isEmpty()) {
             throw new ApiException(400, "invalid user", errors);
         }
-        if (stackUsers.get().stream().anyMatch(u -> u.name().equals(name))
+        if (control.stackUsers().stream().anyMatch(u -> u.name().equals(name))
                 || !store.addUser(new User(name, role.orElseThrow(), hasher.hash(password), User.Source.STORE))) {
             throw new ApiException(409, "user " + name + " exists", List.of());
         }
+        control.credentialsChanged();
         send(ctx, 201, Map.of("name", name, "role", role.orElseThrow().label(), "source", "store"));
     }
 
     private void listUsers(Context ctx) {
         List<Object> out = new ArrayList<>();
-        for (User u : stackUsers.get()) {
+        for (User u : control.stackUsers()) {
             out.add(Map.of("name", u.name(), "role", u.role().label(), "source", "stack_file"));
         }
         for (User u : store.users()) {
@@ -135,7 +132,7 @@ public final class AccessApi {
 
     private void deleteUser(Context ctx) {
         String name = ctx.pathParam("name");
-        if (stackUsers.get().stream().anyMatch(u -> u.name().equals(name))) {
+        if (control.stackUsers().stream().anyMatch(u -> u.name().equals(name))) {
             throw new ApiException(409, "user " + name + " is defined in the stack file; remove it there", List.of());
         }
         if (!store.removeUser(name)) {

@@ -36,6 +36,7 @@ public final class AccessControl {
 
     static final String REQUIRED_ROLE_HEADER = "X-Steward-Required-Role";
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    private static final Duration OPEN_RECHECK = Duration.ofSeconds(1);
 
     /**
      * @param metricsAnonymous whether {@code GET /metrics} needs no credentials (default true: it is a scrape target)
@@ -67,6 +68,7 @@ public final class AccessControl {
     private volatile Map<String, User> stackUsers;
     private final String dummyHash;
     private volatile boolean enforced;
+    private volatile Instant openCheckedAt;
 
     public AccessControl(AccessStore store, PasswordHasher hasher, InstantSource clock, Settings settings) {
         this.store = store;
@@ -87,6 +89,7 @@ public final class AccessControl {
         this.stackUsers = users;
         this.policy = new AccessPolicy(next.metricsAnonymous());
         this.settings = next;
+        this.openCheckedAt = null;
     }
 
     /** Installs the check before every matched route of {@code cfg}. */
@@ -103,16 +106,32 @@ public final class AccessControl {
         return Optional.ofNullable(ctx.attribute(PRINCIPAL));
     }
 
-    /** Whether credentials are checked now; once true it stays true for the life of the process. */
+    /**
+     * Whether credentials are checked now; once true it stays true for the life of the process. While open, the store
+     * is asked again at most once a second (a credential made offline by the CLI is seen within that second; one made
+     * through the API at once, see {@link #credentialsChanged()}).
+     */
     public boolean enforced() {
         if (enforced) {
             return true;
         }
-        boolean now = AccessPolicy.enforced(!stackUsers.isEmpty() || store.anyCredential(), settings.loopbackOnly());
-        if (now) {
-            enforced = true;
+        Instant now = clock.instant();
+        Instant checked = openCheckedAt;
+        if (checked != null && now.isBefore(checked.plus(OPEN_RECHECK)) && now.isAfter(checked.minus(OPEN_RECHECK))) {
+            return false;
         }
-        return now;
+        boolean on = AccessPolicy.enforced(!stackUsers.isEmpty() || store.anyCredential(), settings.loopbackOnly());
+        if (on) {
+            enforced = true;
+        } else {
+            openCheckedAt = now;
+        }
+        return on;
+    }
+
+    /** Makes the next request ask the store again whether a credential exists. */
+    void credentialsChanged() {
+        openCheckedAt = null;
     }
 
     /** The stack file's users, then the store's, by name. */

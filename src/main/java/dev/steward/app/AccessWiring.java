@@ -38,7 +38,7 @@ final class AccessWiring {
         List<User> stackUsers = config.users();
         boolean metricsAnonymous = config.metricsAnonymous();
         if (!control.enforced()) {
-            LOG.warn(
+            LOG.info(
                     "access control is open: no user or token exists and the API listens on loopback only ({}); "
                             + "create one with `steward token create` or `steward user add` to enforce it",
                     host);
@@ -50,9 +50,7 @@ final class AccessWiring {
                     metricsAnonymous ? ", /metrics" : "");
         }
         return new AccessWiring(
-                control,
-                new AccessApi(store, hasher, new TokenMint(new SecureRandom()), clock, control::stackUsers),
-                loopback);
+                control, new AccessApi(store, hasher, new TokenMint(new SecureRandom()), clock, control), loopback);
     }
 
     private static AccessControl.Settings settings(AccessConfig config, boolean loopback) {

@@ -53,7 +53,10 @@ final class ApiClient {
 
     /** Adds {@code Authorization: Bearer $STEWARD_TOKEN} when that variable is set (an API token). */
     static HttpRequest.Builder authorized(HttpRequest.Builder request) {
-        String token = System.getenv("STEWARD_TOKEN");
+        return authorized(request, System.getenv("STEWARD_TOKEN"));
+    }
+
+    static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
         return token == null || token.isBlank() ? request : request.header("Authorization", "Bearer " + token.strip());
     }
 

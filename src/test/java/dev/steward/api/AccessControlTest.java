@@ -59,7 +59,7 @@ class AccessControlTest {
         store = new JdbcAccessStore(database);
         AccessControl control =
                 new AccessControl(store, hasher, clock, new AccessControl.Settings(true, loopbackOnly, stackUsers));
-        AccessApi api = new AccessApi(store, hasher, new TokenMint(new SecureRandom()), clock, control::stackUsers);
+        AccessApi api = new AccessApi(store, hasher, new TokenMint(new SecureRandom()), clock, control);
         app = Javalin.create(cfg -> {
                     control.mount(cfg);
                     api.mount(cfg);

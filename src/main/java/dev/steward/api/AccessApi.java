@@ -116,16 +116,16 @@ public final class AccessApi {
             throw new ApiException(409, "user " + name + " exists", List.of());
         }
         control.credentialsChanged();
-        send(ctx, 201, Map.of("name", name, "role", role.orElseThrow().label(), "source", "store"));
+        send(ctx, 201, render(name, role.orElseThrow(), "store"));
     }
 
     private void listUsers(Context ctx) {
         List<Object> out = new ArrayList<>();
         for (User u : control.stackUsers()) {
-            out.add(Map.of("name", u.name(), "role", u.role().label(), "source", "stack_file"));
+            out.add(render(u.name(), u.role(), "stack_file"));
         }
         for (User u : store.users()) {
-            out.add(Map.of("name", u.name(), "role", u.role().label(), "source", "store"));
+            out.add(render(u.name(), u.role(), "store"));
         }
         send(ctx, 200, out);
     }
@@ -148,6 +148,14 @@ public final class AccessApi {
             errors.add(new ApiException.FieldError("role", text, Role.EXPECTED));
         }
         return role;
+    }
+
+    private static Map<String, Object> render(String name, Role role, String source) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("role", role.label());
+        m.put("source", source);
+        return m;
     }
 
     static Map<String, Object> render(ApiToken t) {

@@ -1,5 +1,6 @@
 package dev.steward.app;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.core.access.AccessPolicy;
@@ -9,6 +10,7 @@ import dev.steward.demo.DemoOptions;
 import dev.steward.demo.DemoStack;
 import dev.steward.demo.DemoStackFile;
 import dev.steward.demo.LocalServers;
+import dev.steward.password.Argon2PasswordHasher;
 import dev.steward.testing.DirectExecutorService;
 import dev.steward.testing.ManualClock;
 import io.javalin.config.JavalinConfig;
@@ -20,9 +22,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +52,7 @@ class AccessRoutesTest {
     private final Map<Role, String> tokens = new LinkedHashMap<>();
     private DemoStack demo;
     private Daemon daemon;
+    private Path stackFile;
 
     @TempDir
     Path dir;
@@ -55,7 +60,7 @@ class AccessRoutesTest {
     @BeforeEach
     void start() throws Exception {
         demo = DemoStack.start(DemoOptions.defaults().withoutTraffic());
-        Path stackFile = DemoStackFile.forStack(demo, LocalServers.NONE).writeTo(dir.resolve("stack.yml"));
+        stackFile = DemoStackFile.forStack(demo, LocalServers.NONE).writeTo(dir.resolve("stack.yml"));
         for (Role role : Role.values()) {
             tokens.put(role, createToken(role));
         }
@@ -163,6 +168,36 @@ class AccessRoutesTest {
                         "GET /api/v1/users",
                         "POST /api/v1/tokens",
                         "POST /api/v1/users");
+    }
+
+    @Test
+    void stackFileUsersLogInWithBasicAuthAndAReloadReplacesThem() throws Exception {
+        String demoFile = Files.readString(stackFile);
+        String hash = new Argon2PasswordHasher().hash("alice-password");
+        Files.writeString(
+                stackFile,
+                demoFile + "access:\n  users:\n    alice: {role: operator, password_hash: '" + hash + "'}\n");
+        String admin = "Bearer " + tokens.get(Role.ADMIN);
+        assertThat(request("POST", "/-/reload", admin).statusCode()).isEqualTo(200);
+
+        String alice = "Basic " + Base64.getEncoder().encodeToString("alice:alice-password".getBytes(UTF_8));
+        assertThat(request("GET", "/api/v1/status", alice).statusCode()).isEqualTo(200);
+        assertThat(request("GET", "/api/v1/users", alice).statusCode()).isEqualTo(403);
+        assertThat(request("GET", "/api/v1/users", admin).body())
+                .isEqualTo("[{\"name\":\"alice\",\"role\":\"operator\",\"source\":\"stack_file\"}]");
+
+        Files.writeString(stackFile, demoFile);
+        assertThat(request("POST", "/-/reload", admin).statusCode()).isEqualTo(200);
+        assertThat(request("GET", "/api/v1/status", alice).statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> request(String method, String path, String auth) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.port() + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .header("Authorization", auth)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private enum Expected {

@@ -75,7 +75,8 @@ final class TokenCommand implements Callable<Integer> {
                                                 + ": expected a positive duration such as 90d, or never"
                                         : "--name " + name + ": expected 1 to 64 letters, digits, spaces or ._:@-");
             }
-            ApiToken.Issued issued = new TokenMint(new SecureRandom()).issue(name, r.get(), Instant.now(), lifetime);
+            ApiToken.Issued issued = new TokenMint(new SecureRandom())
+                    .issue(name, r.get(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), lifetime);
             try (Database db = store.open()) {
                 new JdbcAccessStore(db).addToken(issued.token());
             }

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** The {@code access_user} and {@code api_token} tables; tokens are kept only as the hash of their text. */
 public final class JdbcAccessStore implements AccessStore {
-    private static final String TOKEN_COLUMNS = "id, name, role, hash, created_at, expires_at, last_used_at";
+    private static final String TOKEN_COLUMNS = "id, name, role, hash, created_at_ms, expires_at_ms, last_used_at_ms";
     private final Database database;
 
     public JdbcAccessStore(Database database) {
@@ -74,7 +74,7 @@ public final class JdbcAccessStore implements AccessStore {
     @Override
     public List<ApiToken> tokens() {
         return database.withHandle(
-                h -> h.createQuery("SELECT " + TOKEN_COLUMNS + " FROM api_token ORDER BY created_at, id")
+                h -> h.createQuery("SELECT " + TOKEN_COLUMNS + " FROM api_token ORDER BY created_at_ms, id")
                         .map((rs, ctx) -> token(rs))
                         .list());
     }
@@ -87,9 +87,9 @@ public final class JdbcAccessStore implements AccessStore {
                 .bind("name", t.name())
                 .bind("role", t.role().label())
                 .bind("hash", t.hash())
-                .bind("created", t.createdAt().toString())
-                .bind("expires", t.expiresAt().map(Instant::toString).orElse(null))
-                .bind("used", t.lastUsedAt().map(Instant::toString).orElse(null))
+                .bind("created", t.createdAt().toEpochMilli())
+                .bind("expires", t.expiresAt().map(Instant::toEpochMilli).orElse(null))
+                .bind("used", t.lastUsedAt().map(Instant::toEpochMilli).orElse(null))
                 .execute());
     }
 
@@ -103,9 +103,9 @@ public final class JdbcAccessStore implements AccessStore {
 
     @Override
     public void markUsed(String tokenId, Instant at) {
-        database.inTransaction(h -> h.createUpdate("UPDATE api_token SET last_used_at = :at WHERE id = :id")
+        database.inTransaction(h -> h.createUpdate("UPDATE api_token SET last_used_at_ms = :at WHERE id = :id")
                 .bind("id", tokenId)
-                .bind("at", at.toString())
+                .bind("at", at.toEpochMilli())
                 .execute());
     }
 
@@ -128,9 +128,14 @@ public final class JdbcAccessStore implements AccessStore {
                 rs.getString(2),
                 role(rs.getString(3)),
                 rs.getString(4),
-                Instant.parse(rs.getString(5)),
-                Optional.ofNullable(rs.getString(6)).map(Instant::parse),
-                Optional.ofNullable(rs.getString(7)).map(Instant::parse));
+                Instant.ofEpochMilli(rs.getLong(5)),
+                millis(rs, 6),
+                millis(rs, 7));
+    }
+
+    private static Optional<Instant> millis(ResultSet rs, int column) throws SQLException {
+        long ms = rs.getLong(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ms));
     }
 
     private static Role role(String label) {

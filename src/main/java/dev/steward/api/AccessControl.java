@@ -174,9 +174,7 @@ public final class AccessControl {
             throw switch (refusal) {
                 case AccessPolicy.Refusal.Unauthenticated u -> unauthenticated(ctx, u.message());
                 case AccessPolicy.Refusal.Forbidden f -> {
-                    ctx.header(
-                            REQUIRED_ROLE_HEADER,
-                            ((Requirement.AtLeast) required).role().label());
+                    ctx.header(REQUIRED_ROLE_HEADER, f.required().label());
                     yield new ApiException(403, f.message(), List.of());
                 }
             };
@@ -185,7 +183,7 @@ public final class AccessControl {
 
     private static ApiException unauthenticated(Context ctx, String reason) {
         ctx.header("WWW-Authenticate", "Bearer realm=\"steward\"");
-        ctx.res().addHeader("WWW-Authenticate", "Basic realm=\"steward\", charset=\"UTF-8\"");
+        ctx.addHeader("WWW-Authenticate", "Basic realm=\"steward\", charset=\"UTF-8\"");
         return new ApiException(401, reason, List.of());
     }
 

@@ -86,7 +86,7 @@ public final class AccessPolicy {
                 yield p.role().includes(role)
                         ? Optional.empty()
                         : Optional.of(new Refusal.Forbidden(
-                                p.name() + " has role " + p.role().label() + "; this needs " + role.label()));
+                                p.name() + " has role " + p.role().label() + "; this needs " + role.label(), role));
             }
         };
     }
@@ -97,7 +97,7 @@ public final class AccessPolicy {
 
         record Unauthenticated(String message) implements Refusal {}
 
-        record Forbidden(String message) implements Refusal {}
+        record Forbidden(String message, Role required) implements Refusal {}
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * Authenticates every request that matched a route and checks the role its route needs ({@link AccessPolicy}):
@@ -63,6 +64,8 @@ public final class AccessControl {
     private final PasswordHasher hasher;
     private final InstantSource clock;
     private final LoginThrottle throttle = new LoginThrottle(LoginThrottle.Settings.DEFAULT);
+    private final Semaphore verifying =
+            new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
     private volatile Settings settings;
     private volatile AccessPolicy policy;
     private volatile Map<String, User> stackUsers;
@@ -236,7 +239,7 @@ public final class AccessControl {
             return new Outcome.Throttled(blocked.get());
         }
         Optional<User> user = user(name);
-        boolean ok = hasher.matches(password, user.map(User::passwordHash).orElse(dummyHash)) && user.isPresent();
+        boolean ok = verify(password, user.map(User::passwordHash).orElse(dummyHash)) && user.isPresent();
         synchronized (throttle) {
             if (ok) {
                 throttle.succeeded(userKey); // not the address: one good account must not reset a guessing run
@@ -248,6 +251,19 @@ public final class AccessControl {
         return ok
                 ? new Outcome.Authenticated(new Principal(name, user.get().role(), Principal.Kind.USER))
                 : new Outcome.Failed("invalid user name or password");
+    }
+
+    /**
+     * A password check holds about 19 MiB for tens of milliseconds: at most one per core runs at a time, so a flood of
+     * Basic requests queues instead of exhausting memory.
+     */
+    private boolean verify(String password, String hash) {
+        verifying.acquireUninterruptibly();
+        try {
+            return hasher.matches(password, hash);
+        } finally {
+            verifying.release();
+        }
     }
 
     private Optional<Instant> blocked(String key, Instant now) {

@@ -3,7 +3,10 @@
  * {@code /api/v1/...} (JSON) and {@code /-/reload}. Routes are plain code; errors are mapped to statuses in one place
  * ({@link dev.steward.api.ApiServer}). It reads the daemon through the {@link dev.steward.api.ApiBackend} port.
  * {@code /api/v1/maintenance} is a mountable {@link dev.steward.api.MaintenanceApi} over the
- * {@link dev.steward.api.MaintenanceBackend} port, which {@link dev.steward.api.MaintenanceRegistry} implements;
+ * {@link dev.steward.api.MaintenanceBackend} port, which {@link dev.steward.api.MaintenanceRegistry} implements.
+ * {@link dev.steward.api.AccessControl} checks, before every matched route, the role that {@code
+ * dev.steward.core.access.AccessPolicy} asks for (API tokens as Bearer, users as HTTP Basic);
+ * {@link dev.steward.api.AccessApi} manages tokens and users under {@code /api/v1/tokens} and {@code /api/v1/users}.
  * {@code /api/v1/audit} is a mountable {@link dev.steward.api.AuditApi} over {@link dev.steward.audit.AuditLog}.
  */
 package dev.steward.api;

@@ -48,11 +48,20 @@ final class ApiClient {
     }
 
     Answer get(String path) throws Unreachable, InterruptedException {
-        return send(HttpRequest.newBuilder(endpoint(path)).GET().build());
+        return send(authorized(HttpRequest.newBuilder(endpoint(path))).GET().build());
+    }
+
+    /** Adds {@code Authorization: Bearer $STEWARD_TOKEN} when that variable is set (an API token). */
+    static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return authorized(request, System.getenv("STEWARD_TOKEN"));
+    }
+
+    static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
+        return token == null || token.isBlank() ? request : request.header("Authorization", "Bearer " + token.strip());
     }
 
     Answer post(String path, Map<String, ?> body) throws Unreachable, InterruptedException {
-        return send(HttpRequest.newBuilder(endpoint(path))
+        return send(authorized(HttpRequest.newBuilder(endpoint(path)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build());

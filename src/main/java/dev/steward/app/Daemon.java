@@ -108,6 +108,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     private final MaintenanceRegistry maintenance;
     private volatile Alerting alerting;
     private final AuditLog audit;
+    private final AccessWiring access;
     private final Thread alertingThread;
     private final Object alertingWake = new Object();
     private volatile StackConfig config;
@@ -240,7 +241,10 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         AuditApi auditApi = new AuditApi(audit);
         DeliveryStatusApi deliveryApi =
                 new DeliveryStatusApi(() -> alerting.outbox().status());
+        // access control: users, API tokens and the role check before every route (see AccessWiring)
+        this.access = AccessWiring.create(database, clock, options.host(), config.access());
         this.api = new ApiServer(this, cfg -> {
+                    access.mount(cfg);
                     prometheusApi.mount(cfg);
                     alertmanagerApi.mount(cfg);
                     incidentApi.mount(cfg);
@@ -551,6 +555,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         scrapes.configure(next, now);
         rules.configure(nextGroups, now);
         maintenance.reload(next.maintenance(), next.services().keySet());
+        access.reload(next.access());
         signedLinks = null;
         alerting.configure(alertingConfig((StackLoading.Outcome.Loaded) loaded));
         lastReloadError = "";

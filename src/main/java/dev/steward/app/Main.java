@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             TestRulesCommand.class,
             OnCallCommand.class,
             AuditCommand.class,
+            UserCommand.class,
+            TokenCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

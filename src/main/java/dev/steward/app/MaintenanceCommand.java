@@ -65,7 +65,7 @@ final class MaintenanceCommand implements Callable<Integer> {
         try (HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             HttpResponse<String> r = http.send(
-                    HttpRequest.newBuilder(uri)
+                    ApiClient.authorized(HttpRequest.newBuilder(uri))
                             .header("Content-Type", "application/json")
                             .method(
                                     method,

@@ -88,7 +88,7 @@ final class QueryCommand implements Callable<Integer> {
         try (HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             response = http.send(
-                    HttpRequest.newBuilder(endpoint(path))
+                    ApiClient.authorized(HttpRequest.newBuilder(endpoint(path)))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),

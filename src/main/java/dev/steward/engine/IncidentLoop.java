@@ -156,6 +156,11 @@ public final class IncidentLoop {
     private void remember(IncidentStep step) {
         for (Incident i : step.incidents()) {
             String key = groupKey(i.group(), i.receiver());
+            if (!open.containsKey(i.id()) && i.isOpen()) {
+                LOG.info("incident {} opened: {} ({}, group {})", i.id(), i.title(), i.stateName(), key);
+            } else if (open.containsKey(i.id()) && !i.isOpen()) {
+                LOG.info("incident {} resolved: {}", i.id(), i.title());
+            }
             if (i.isOpen()) {
                 open.put(i.id(), i);
                 byGroup.put(key, i);

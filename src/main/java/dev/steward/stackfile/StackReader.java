@@ -1,5 +1,6 @@
 package dev.steward.stackfile;
 
+import dev.steward.core.config.AccessConfig;
 import dev.steward.core.config.AlertingConfig;
 import dev.steward.core.config.CheckConfig;
 import dev.steward.core.config.ScrapeConfig;
@@ -26,7 +27,7 @@ import java.util.Optional;
 /** Reads the whole document: the per-node pass over every service and check, then the cross-references. */
 final class StackReader {
     static final List<String> KEYS = concat(
-            List.of("stack", "defaults", "services", "rule_files", "rule_groups", "alerting", "maintenance"),
+            List.of("stack", "defaults", "services", "rule_files", "rule_groups", "alerting", "maintenance", "access"),
             OnCallReader.SECTIONS);
     static final List<String> SERVICE_KEYS =
             List.of("description", "depends_on", "labels", "checks", "metrics", OnCallReader.SERVICE_KEY);
@@ -85,11 +86,14 @@ final class StackReader {
         List<MaintenanceWindow> maintenance = f.get("maintenance")
                 .map(n -> new MaintenanceReader(r, UnixCron.INSTANCE, dependencies.keySet()).windows(n, "maintenance"))
                 .orElse(List.of());
+        AccessConfig access =
+                f.get("access").map(n -> AccessReader.read(r, n, "access")).orElse(AccessConfig.DEFAULTS);
         new DependencyGraph(r.diagnostics, dependencies).check();
         if (!r.diagnostics.isEmpty() || stack.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StackConfig(stack.get(), services, ruleFiles, groups, alerting, onCall, maintenance));
+        return Optional.of(
+                new StackConfig(stack.get(), services, ruleFiles, groups, alerting, onCall, maintenance, access));
     }
 
     private Map<String, ServiceConfig> services(YamlNode node, Defaults defaults) {

@@ -130,7 +130,7 @@ class CrashRecoveryTest {
                         Collectors.mapping(Delivery::incident, Collectors.collectingAndThen(Collectors.toSet(), s ->
                                 (long) s.size()))));
         assertThat(incidentsPerAlert)
-                .as("incidents per alert (none opened twice)")
+                .as("incidents per alert (none opened twice); deliveries:%n%s%ndaemon log:%n%s", deliveries, logTail())
                 .allSatisfy((k, v) -> assertThat(v).isEqualTo(1L));
         assertThat(resolved()).containsExactlyInAnyOrderElementsOf(triggered());
         Map<String, Long> perIncidentAndKind = deliveries.stream()
@@ -145,7 +145,7 @@ class CrashRecoveryTest {
     private String logTail() {
         try {
             List<String> lines = Files.readAllLines(dir.resolve("daemon.log"));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 200), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }

@@ -58,7 +58,7 @@ class StackFileErrorTest {
                 "version",
                 "unknown key",
                 "\"version\"",
-                "one of stack, defaults, services, rule_files, rule_groups, alerting, maintenance, people, schedules, escalation_policies,"
+                "one of stack, defaults, services, rule_files, rule_groups, alerting, maintenance, access, people, schedules, escalation_policies,"
                         + " severities");
     }
 

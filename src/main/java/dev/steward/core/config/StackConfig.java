@@ -14,6 +14,7 @@ import java.util.Map;
  * @param alerting the {@code alerting:} block: routing file, links, incident timings
  * @param oncall people, schedules, escalation policies and severities ({@link OnCall#EMPTY} when none are written)
  * @param maintenance maintenance windows declared in the stack file ({@code maintenance}), read-only through the API
+ * @param access the {@code access:} block: stack-file users, whether {@code /metrics} is anonymous
  */
 public record StackConfig(
         String stack,
@@ -22,7 +23,20 @@ public record StackConfig(
         List<RuleGroup> ruleGroups,
         AlertingConfig alerting,
         OnCall oncall,
-        List<MaintenanceWindow> maintenance) {
+        List<MaintenanceWindow> maintenance,
+        AccessConfig access) {
+
+    /** A stack with the default {@code access} settings. */
+    public StackConfig(
+            String stack,
+            Map<String, ServiceConfig> services,
+            List<String> ruleFiles,
+            List<RuleGroup> ruleGroups,
+            AlertingConfig alerting,
+            OnCall oncall,
+            List<MaintenanceWindow> maintenance) {
+        this(stack, services, ruleFiles, ruleGroups, alerting, oncall, maintenance, AccessConfig.DEFAULTS);
+    }
 
     /** A stack with the default {@code alerting} settings, no on-call sections and no maintenance windows. */
     public StackConfig(

@@ -1,0 +1,20 @@
+package dev.steward.core.access;
+
+/**
+ * Who made a request: a user (HTTP Basic), an API token, or nobody known when access control is open (loopback only,
+ * no credentials defined).
+ *
+ * @param name the user name, or the token's name prefixed with {@code token:}
+ */
+public record Principal(String name, Role role, Kind kind) {
+    public enum Kind {
+        USER,
+        TOKEN,
+        /** Access control is open: every request acts as admin. */
+        OPEN
+    }
+
+    public static Principal open() {
+        return new Principal("local", Role.ADMIN, Kind.OPEN);
+    }
+}

@@ -124,10 +124,35 @@ final class Alerting implements AutoCloseable, AlertSink, IncidentApi.Backend {
                 config.routing(),
                 now,
                 silences::current,
-                n -> incidents.onNotifications(n, clock.instant()),
+                n -> {
+                    Instant at = clock.instant();
+                    incidents.onNotifications(asOf(n, at), at);
+                },
                 this::remind,
                 RouteLoop.DEFAULT_REMINDER_LEAD,
                 ticker);
+    }
+
+    /**
+     * The notifications as of {@code now}: routing decided them at its own, earlier instant, and an alert whose
+     * {@code endsAt} passed since (a sender's resolution that arrived meanwhile) is resolved, not firing, for the
+     * incidents; a notification left with nothing is dropped.
+     */
+    static List<Notification> asOf(List<Notification> notifications, Instant now) {
+        List<Notification> out = new ArrayList<>(notifications.size());
+        for (Notification n : notifications) {
+            List<Alert> firing = new ArrayList<>();
+            List<Alert> resolved = new ArrayList<>(n.resolved());
+            for (Alert a : n.firing()) {
+                (a.resolved(now) ? resolved : firing).add(a);
+            }
+            if (firing.size() == n.firing().size()) {
+                out.add(n);
+            } else if (!firing.isEmpty() || !resolved.isEmpty()) {
+                out.add(new Notification(n.receiver(), n.group(), n.groupLabels(), firing, resolved, n.at()));
+            }
+        }
+        return out;
     }
 
     /** Applies a reloaded configuration: new routes, receivers, people and policies; open incidents keep theirs. */

@@ -459,8 +459,11 @@ final class Alerting implements AutoCloseable, AlertSink, IncidentApi.Backend {
         }
     }
 
-    /** Resolves each page's targets to channels and stores one outbox entry per channel (in the caller's transaction). */
-    private void page(List<Page> pages, Instant now) {
+    /**
+     * Resolves each page's targets to channels and stores one outbox entry per channel (in the caller's transaction);
+     * deliveries start once the caller committed.
+     */
+    private Runnable page(List<Page> pages, Instant now) {
         List<OutboxEntry> entries = new ArrayList<>();
         for (Page p : pages) {
             Message message = withLinks(p, now);
@@ -480,9 +483,7 @@ final class Alerting implements AutoCloseable, AlertSink, IncidentApi.Backend {
                 entries.add(OutboxEntry.create(id, channel, message, now));
             }
         }
-        if (!entries.isEmpty()) {
-            outbox.enqueue(entries);
-        }
+        return entries.isEmpty() ? () -> {} : outbox.store(entries);
     }
 
     private Message withLinks(Page p, Instant now) {

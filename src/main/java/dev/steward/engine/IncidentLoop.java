@@ -30,10 +30,14 @@ import org.slf4j.LoggerFactory;
 public final class IncidentLoop {
     private static final Logger LOG = LoggerFactory.getLogger(IncidentLoop.class);
 
-    /** Where pages go: resolves targets to channels and stores one outbox entry per channel before returning. */
+    /**
+     * Where pages go: resolves targets to channels and stores one outbox entry per channel (in the caller's
+     * transaction); returns what to do once that transaction committed (start delivering), so that nothing is sent
+     * for a decision that was not stored.
+     */
     @FunctionalInterface
     public interface Pager {
-        void send(List<Page> pages, Instant now);
+        Runnable send(List<Page> pages, Instant now);
     }
 
     /** Runs its argument in one database transaction, so pages and incidents are stored all or nothing. */
@@ -143,12 +147,14 @@ public final class IncidentLoop {
             pages.addAll(step.pages());
             step.incidents().forEach(i -> incidents.put(i.id(), i));
         }
+        Runnable[] afterCommit = {() -> {}};
         atomic.run(() -> {
             if (!pages.isEmpty()) {
-                pager.send(pages, now);
+                afterCommit[0] = pager.send(pages, now);
             }
             store.saveAll(incidents.values());
         });
+        afterCommit[0].run();
         maxStepNanos = Math.max(maxStepNanos, ticker.getAsLong() - start);
     }
 
@@ -219,12 +225,14 @@ public final class IncidentLoop {
             return;
         }
         long start = ticker.getAsLong();
+        Runnable[] afterCommit = {() -> {}};
         atomic.run(() -> {
             if (!step.pages().isEmpty()) {
-                pager.send(step.pages(), now);
+                afterCommit[0] = pager.send(step.pages(), now);
             }
             store.saveAll(step.incidents());
         });
+        afterCommit[0].run();
         remember(step);
         maxStepNanos = Math.max(maxStepNanos, ticker.getAsLong() - start);
     }

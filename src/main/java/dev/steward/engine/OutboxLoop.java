@@ -94,6 +94,21 @@ public final class OutboxLoop implements AutoCloseable {
      */
     public List<OutboxEntry> enqueue(List<OutboxEntry> entries) {
         List<OutboxEntry> stored = store.enqueue(entries);
+        schedule(stored);
+        return stored;
+    }
+
+    /**
+     * Stores the entries without scheduling them: for a caller that stores them inside a transaction of its own (with
+     * the incident that caused them) and must not let a delivery start before that transaction commits. It calls the
+     * returned action once committed; if the transaction rolls back, the action is never called and nothing is sent.
+     */
+    public Runnable store(List<OutboxEntry> entries) {
+        List<OutboxEntry> stored = store.enqueue(entries);
+        return () -> schedule(stored);
+    }
+
+    private void schedule(List<OutboxEntry> stored) {
         synchronized (this) {
             for (OutboxEntry e : stored) {
                 if (!e.state().isFinal()) {
@@ -102,7 +117,6 @@ public final class OutboxLoop implements AutoCloseable {
             }
         }
         waker.wake();
-        return stored;
     }
 
     /** Starts an attempt for every entry due at {@code now} that the ordering rule allows; returns how many. */

@@ -60,7 +60,7 @@ public final class IncidentStorm {
                     }),
                     IncidentPolicy.of(IncidentSettings.DEFAULTS, OnCall.EMPTY),
                     (service, now) -> Optional.empty(),
-                    (pages, now) -> outbox.enqueue(entries(pages, now)),
+                    (pages, now) -> outbox.store(entries(pages, now)),
                     () -> UUID.randomUUID().toString(),
                     System::nanoTime);
             List<Notification> firing = notifications(groups, perGroup, false);

@@ -254,6 +254,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                     extraRoutes.accept(cfg);
                 })
                 .start(options.host(), options.port());
+        reportCoverage(config, now);
         if (wiring.background()) {
             alerting.startDeliveries();
             this.alertingThread =
@@ -261,6 +262,20 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         } else {
             this.alertingThread =
                     Thread.ofPlatform().name("steward-alerting-idle").daemon().unstarted(() -> {});
+        }
+    }
+
+    /**
+     * Gaps in on-call coverage over the next 14 days, people nobody can reach, levels that would page nobody: logged at
+     * start and on reload, so they are found before a page is due ({@code steward oncall gaps} prints the same).
+     */
+    private static void reportCoverage(StackConfig config, Instant now) {
+        if (config.oncall().isEmpty()) {
+            return;
+        }
+        var problems = dev.steward.core.oncall.Coverage.report(config.oncall(), now, now.plus(Duration.ofDays(14)));
+        for (var p : problems) {
+            LOG.warn("on-call coverage in the next 14 days: {}", p);
         }
     }
 
@@ -558,6 +573,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         access.reload(next.access());
         signedLinks = null;
         alerting.configure(alertingConfig((StackLoading.Outcome.Loaded) loaded));
+        reportCoverage(next, now);
         lastReloadError = "";
         var outcome = new ReloadOutcome.Reloaded(next.allChecks().size(), added, before.size(), changed);
         audit.record(

@@ -343,6 +343,42 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         RuleLoop r = this.rules;
         if (change.isPresent() && r != null) {
             r.evaluateSoon(StackLoading.builtInFile(options.configFile()), clock.instant());
+            checks.wakeUp();
+        }
+    }
+
+    private Instant maintenanceSeen;
+
+    /**
+     * Windows that ended since the last look: the checks of every service they covered are probed at once, so what is
+     * still broken is paged now and what recovered is not (their incidents were held until then).
+     */
+    private void probeAfterMaintenance(Instant now) {
+        Instant from;
+        synchronized (this) {
+            from = maintenanceSeen == null ? now : maintenanceSeen;
+            maintenanceSeen = now;
+        }
+        if (!now.isAfter(from)) {
+            return;
+        }
+        StackConfig c = config;
+        java.util.Set<String> services = new java.util.LinkedHashSet<>();
+        for (var event : maintenance.calendar().transitions(from, now)) {
+            if (event instanceof dev.steward.core.maintenance.MaintenanceEvent.Ended ended) {
+                for (var s : c.services().values()) {
+                    if (ended.occurrence()
+                            .window()
+                            .scope()
+                            .covers(s.name(), Labels.fromMap(s.labels()), c.dependsOn())) {
+                        services.add(s.name());
+                    }
+                }
+            }
+        }
+        if (!services.isEmpty()) {
+            LOG.info("maintenance ended for {}: probing their checks now", services);
+            checks.probeSoon(services, now);
         }
     }
 
@@ -357,6 +393,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         while (running) {
             try {
                 Instant now = clock.instant();
+                probeAfterMaintenance(now);
                 alerting.runDue(now, false);
                 long waitMs = alerting.nextDue()
                         .map(d -> Duration.between(clock.instant(), d).toMillis())
@@ -417,6 +454,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
      */
     public int tick() {
         Instant now = clock.instant();
+        probeAfterMaintenance(now);
         int started = checks.runDue(now) + scrapes.runDue(now) + rules.runDue(now);
         historySink.flush();
         return started + alerting.runDue(now, true);
@@ -424,7 +462,12 @@ public final class Daemon implements ApiBackend, AutoCloseable {
 
     /** When the next probe or scrape is due. */
     public java.util.Optional<Instant> nextDue() {
-        return java.util.stream.Stream.of(checks.nextDue(), scrapes.nextDue(), rules.nextDue(), alerting.nextDue())
+        return java.util.stream.Stream.of(
+                        checks.nextDue(),
+                        scrapes.nextDue(),
+                        rules.nextDue(),
+                        alerting.nextDue(),
+                        maintenance.calendar().nextChange(clock.instant()))
                 .flatMap(java.util.Optional::stream)
                 .min(Instant::compareTo);
     }

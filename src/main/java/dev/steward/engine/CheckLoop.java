@@ -214,6 +214,26 @@ public final class CheckLoop {
         return out;
     }
 
+    /**
+     * Makes the checks of {@code services} due at {@code now} (those not being probed): at the end of a maintenance
+     * window, what was in scope is looked at at once instead of at its next slot.
+     */
+    public void probeSoon(java.util.Collection<String> services, Instant now) {
+        synchronized (this) {
+            for (Entry e : entries.values()) {
+                if (services.contains(e.config.service()) && !e.running) {
+                    timetable.schedule(e.config.id(), now);
+                }
+            }
+        }
+        wake();
+    }
+
+    /** Wakes the scheduler thread (something else it runs, such as an alert rule, became due). */
+    public void wakeUp() {
+        wake();
+    }
+
     /** Blocks the scheduler thread until the next due instant or until the timetable changes. */
     public void awaitNext(Duration max) throws InterruptedException {
         Instant now = clock.instant();

@@ -430,4 +430,32 @@ class AlertingScenarioTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void duringMaintenanceNobodyIsPagedAndAtItsEndWhatIsStillBrokenIsPagedAtOnce() throws Exception {
+        runUntil(T0.plusSeconds(5));
+        Instant end = clock.instant().plusSeconds(600).plusMillis(500);
+        JsonNode window = call("POST", "/api/v1/maintenance", """
+                {"title": "api upgrade", "services": ["api"], "start": "now", "end": "%s"}
+                """.formatted(end));
+        assertThat(window.path("id").asString()).as("%s", window).isNotEmpty();
+        api.close();
+        runUntil(end.minusSeconds(1));
+        assertThat(received).isEmpty();
+        JsonNode open = call("GET", "/api/v1/incidents?service=api", "");
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).path("state").asString()).isEqualTo("held");
+        assertThat(open.get(0).path("heldBy").asString()).startsWith("maintenance: api upgrade");
+        JsonNode status = call("GET", "/api/v1/status", "");
+        assertThat(status.toString()).contains("\"status\":\"maintenance\"");
+
+        runUntil(end);
+        assertThat(to("/ops")).extracting(Received::kind).containsExactly("triggered");
+        assertThat(call("GET", "/api/v1/audit", "")
+                        .path("records")
+                        .get(0)
+                        .path("action")
+                        .asString())
+                .isEqualTo("maintenance.create");
+    }
 }

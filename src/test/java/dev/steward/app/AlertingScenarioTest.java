@@ -244,9 +244,21 @@ class AlertingScenarioTest {
         assertThat(to("/bob")).hasSize(1);
         assertThat(to("/bob").getFirst().incident()).isEqualTo(incident);
 
-        JsonNode acked = call("POST", "/api/v1/incidents/" + incident + "/ack", "{\"by\":\"alice\"}");
+        String server = "http://127.0.0.1:" + daemon.port();
+        Cli list = Cli.run("incident", "list", "--server", server);
+        assertThat(list.exitCode()).as(list.transcript()).isZero();
+        assertThat(list.out()).contains(incident).contains("triggered").contains("StewardCheckDown on api");
+        Cli ack = Cli.run("incident", "ack", incident, "--by", "alice", "--server", server);
+        assertThat(ack.exitCode()).as(ack.transcript()).isZero();
+        assertThat(ack.out()).isEqualTo(incident + ": acknowledged\n");
+        JsonNode acked = call("GET", "/api/v1/incidents/" + incident, "");
         assertThat(acked.path("state").asString()).isEqualTo("acknowledged");
         assertThat(acked.path("acknowledgedBy").asString()).isEqualTo("alice");
+        Cli refused = Cli.run("incident", "ack", incident, "--by", "bob", "--server", server);
+        assertThat(refused.exitCode()).as(refused.transcript()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("steward incident: cannot acknowledge");
+        Cli show = Cli.run("incident", "show", incident, "--server", server);
+        assertThat(show.out()).contains("acknowledged").contains("by alice");
         runUntil(clock.instant().plusSeconds(1));
         assertThat(to("/bob")).extracting(Received::kind).contains("acknowledged");
         JsonNode again = call("POST", "/api/v1/incidents/" + incident + "/ack", "{\"by\":\"bob\"}");

@@ -9,7 +9,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/bench/lib.sh"
 
 TARGETS=20 ROUNDS=3 INTERVAL=10 RETRY=5 FAIL_AFTER=3 EVAL=5 WAIT_LIMIT=120 WARMUP=""
-SYSTEMS="prometheus steward"
+SYSTEMS="prometheus steward" WAIT_FOR=""
 HARNESS_PORT=${BENCH_HARNESS_PORT:-9300} STEWARD_PORT=${BENCH_STEWARD_PORT:-9380}
 BLACKBOX_PORT=${BENCH_BLACKBOX_PORT:-9315} PROM_PORT=${BENCH_PROM_PORT:-9390} AM_PORT=${BENCH_AM_PORT:-9393}
 
@@ -25,6 +25,9 @@ usage: bench/fault-to-notification.sh [--targets 20] [--rounds 3] [--interval 10
   --wait-limit  seconds to wait for every system's notification before the fault is ended (counted as missing)
   --warmup      seconds between the start and the first fault (default: 3 intervals + 10 s)
   --systems     which systems to run: prometheus (blackbox_exporter + Prometheus + Alertmanager), steward, or both
+  --wait-for    the systems whose notification ends a fault (default: all of --systems); a system left out still
+                runs and is timed, but a fault does not wait for it (e.g. a Steward without notifications, whose
+                alerts are then timed from its log only)
 Ports (env): BENCH_HARNESS_PORT=$HARNESS_PORT, BENCH_STEWARD_PORT=$STEWARD_PORT, BENCH_BLACKBOX_PORT=$BLACKBOX_PORT,
 BENCH_PROM_PORT=$PROM_PORT, BENCH_AM_PORT=$AM_PORT. Extra Steward JVM flags: BENCH_STEWARD_OPTS; another launcher
 taking bin/steward's arguments: BENCH_STEWARD_BIN.
@@ -43,11 +46,13 @@ while [ $# -gt 0 ]; do
     --wait-limit) WAIT_LIMIT="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
     --systems) SYSTEMS="$2"; shift 2 ;;
+    --wait-for) WAIT_FOR="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
 done
 WARMUP=${WARMUP:-$((3 * INTERVAL + 10))}
+WAIT_FOR=${WAIT_FOR:-$SYSTEMS}
 FOR=$(((FAIL_AFTER - 1) * INTERVAL))
 GOAL_S=$((INTERVAL + (FAIL_AFTER - 1) * RETRY + 2))
 for s in $SYSTEMS; do
@@ -218,15 +223,22 @@ EOF
 
 harness() { curl -fsS --max-time "${2:-10}" "http://127.0.0.1:$HARNESS_PORT$1" "${@:3}"; }
 
-# one_fault N: injects a fault on target N at a random moment of the next INTERVAL, waits until every system has
-# notified (at most WAIT_LIMIT s), ends it; the harness's record of it goes to faults.txt.
+# notified STATE: whether every system of WAIT_FOR has an entry "<system>_ms=" in the harness's state of a fault.
+notified() {
+  local s
+  for s in $WAIT_FOR; do
+    case " $1 " in *" ${s}_ms="*) ;; *) return 1 ;; esac
+  done
+}
+
+# one_fault N: injects a fault on target N at a random moment of the next INTERVAL, waits until every system of
+# WAIT_FOR has notified (at most WAIT_LIMIT s), ends it; the harness's record of it goes to faults.txt.
 one_fault() {
-  local n="$1" injected deadline state
+  local n="$1" injected deadline
   injected=$(harness "/_fault/$n?within_ms=$((INTERVAL * 1000))" $((INTERVAL + 10)) -X POST)
   deadline=$((SECONDS + WAIT_LIMIT))
   while [ "$SECONDS" -lt "$deadline" ]; do
-    state=$(harness "/_fault/$n")
-    case "$state" in pending=0*) break ;; esac
+    notified "$(harness "/_fault/$n")" && break
     sleep 0.25
   done
   harness "/_restore/$n" 10 -X POST >>"$RUN/faults.txt"
@@ -305,7 +317,7 @@ summary() {
   echo "settings: $TARGETS targets, $ROUNDS rounds ($((TARGETS * ROUNDS)) faults, one at a time, each at a random moment" \
     "of a ${INTERVAL}s window); Steward: interval ${INTERVAL}s, fail_after $FAIL_AFTER, retry_interval ${RETRY}s," \
     "group_wait 0s; Prometheus: scrape ${INTERVAL}s, rule every ${EVAL}s with for: ${FOR}s, Alertmanager group_wait 0s;" \
-    "wait limit ${WAIT_LIMIT}s"
+    "wait limit ${WAIT_LIMIT}s$([ "$WAIT_FOR" != "$SYSTEMS" ] && echo ", faults waited for $WAIT_FOR only")"
   echo
   echo "| system | faults | notified | missing | fault → notification p50 / p90 / p99 / max (s) | min / mean (s) | fault → first failed probe p50 / max (s) | first failed probe → notification p50 / p99 / max (s) |"
   echo "|---|---|---|---|---|---|---|---|"

@@ -7,6 +7,7 @@
 #   bench/jmh.sh memory                index + labels memory per series (a main, not JMH)
 #   bench/jmh.sh check-memory [N]      memory per configured check without samples (a main, not JMH)
 #   bench/jmh.sh rule-load             CPU of 1,000 alerting rules over 10,000 series every 15 s (a main, not JMH)
+#   bench/jmh.sh routing-pauses        routing pauses at 100,000 alerts in 10,000 groups (a main, not JMH)
 #   SKIP_BUILD=1 bench/jmh.sh ...      reuse the jars already built
 set -euo pipefail
 
@@ -25,6 +26,7 @@ jar="$here/target/benchmarks.jar"
 
 case "${1:-}" in
   bytes)  shift; exec "$java" -Xmx2g -cp "$jar" dev.steward.bench.BytesPerSample "$@" ;;
+  routing-pauses) shift; exec "$java" -Xmx2g -cp "$jar" dev.steward.bench.RoutingPauses "$@" ;;
   rule-load) shift; exec "$java" -Xmx2g -cp "$jar" dev.steward.bench.RuleLoadCost "$@" ;;
   check-memory) shift; exec "$java" -Xmx2g -XX:+UseSerialGC -cp "$jar" dev.steward.bench.MemoryPerCheck "$@" ;;
   memory) shift; exec "$java" -Xmx2g -XX:+UseSerialGC -Djdk.attach.allowAttachSelf=true -Djol.magicFieldOffset=true \

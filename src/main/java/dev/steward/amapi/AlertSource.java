@@ -1,5 +1,6 @@
 package dev.steward.amapi;
 
+import dev.steward.core.series.Labels;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,5 +14,17 @@ public interface AlertSource {
         }
     }
 
+    /** An aggregation group, for {@code GET /api/v2/alerts/groups}: its group labels, receiver and alerts. */
+    record HeldGroup(Labels labels, String receiver, List<HeldAlert> alerts) {
+        public HeldGroup {
+            alerts = List.copyOf(alerts);
+        }
+    }
+
     List<HeldAlert> alerts();
+
+    /** The aggregation groups; none where nothing is routed. */
+    default List<HeldGroup> groups() {
+        return List.of();
+    }
 }

@@ -57,6 +57,7 @@ public final class AlertmanagerApi {
         cfg.routes.get("/api/v2/status", ctx -> guarded(ctx, () -> send(ctx, 200, status())));
         cfg.routes.post("/api/v2/alerts", ctx -> guarded(ctx, () -> postAlerts(ctx)));
         cfg.routes.get("/api/v2/alerts", ctx -> guarded(ctx, () -> getAlerts(ctx)));
+        cfg.routes.get("/api/v2/alerts/groups", ctx -> guarded(ctx, () -> getAlertGroups(ctx)));
     }
 
     private void listSilences(Context ctx) {
@@ -141,24 +142,52 @@ public final class AlertmanagerApi {
     }
 
     private void getAlerts(Context ctx) {
-        AlertIntake.Query query = new AlertIntake.Query(
+        send(ctx, 200, gettable(source.alerts(), query(ctx), silences.now()));
+    }
+
+    /** Alertmanager's {@code AlertGroups}: a group is listed when some of its alerts pass the filters. */
+    private void getAlertGroups(Context ctx) {
+        AlertIntake.Query query = query(ctx);
+        Instant now = silences.now();
+        List<Object> out = new ArrayList<>();
+        for (AlertSource.HeldGroup g : source.groups()) {
+            if (query.receiver() != null
+                    && !query.receiver().matcher(g.receiver()).matches()) {
+                continue;
+            }
+            List<Object> alerts = gettable(g.alerts(), query, now);
+            if (!alerts.isEmpty()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("alerts", alerts);
+                m.put("labels", AmJson.labelMap(g.labels()));
+                m.put("receiver", Map.of("name", g.receiver()));
+                out.add(m);
+            }
+        }
+        send(ctx, 200, out);
+    }
+
+    private AlertIntake.Query query(Context ctx) {
+        return new AlertIntake.Query(
                 flag(ctx, "active"),
                 flag(ctx, "silenced"),
                 flag(ctx, "inhibited"),
                 filter(ctx).stream().map(SilenceMatcher::compile).toList(),
                 receiver(ctx));
-        Instant now = silences.now();
+    }
+
+    private List<Object> gettable(List<AlertSource.HeldAlert> held, AlertIntake.Query query, Instant now) {
         List<Object> out = new ArrayList<>();
-        for (AlertSource.HeldAlert held : source.alerts()) {
-            if (held.alert().endsAt().isBefore(now)) {
+        for (AlertSource.HeldAlert h : held) {
+            if (h.alert().endsAt().isBefore(now)) {
                 continue;
             }
-            List<String> silencedBy = silences.current().silenced(held.alert().labels(), now);
-            if (query.accepts(held, silencedBy)) {
-                out.add(AlertIntake.gettableAlert(held, silencedBy));
+            List<String> silencedBy = silences.current().silenced(h.alert().labels(), now);
+            if (query.accepts(h, silencedBy)) {
+                out.add(AlertIntake.gettableAlert(h, silencedBy));
             }
         }
-        send(ctx, 200, out);
+        return out;
     }
 
     private static boolean flag(Context ctx, String name) {

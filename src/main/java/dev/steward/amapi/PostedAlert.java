@@ -22,6 +22,11 @@ public record PostedAlert(
 
     /** Prometheus's fingerprint of the label set (FNV-1a 64 over sorted names and values), in 16 hex digits. */
     public String fingerprint() {
+        return fingerprint(labels);
+    }
+
+    /** The fingerprint of any label set, as {@link #fingerprint()}. */
+    public static String fingerprint(Labels labels) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < labels.size(); i++) {
             h = mix(h, labels.nameAt(i));

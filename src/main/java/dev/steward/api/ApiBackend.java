@@ -46,4 +46,9 @@ public interface ApiBackend {
 
         record Rejected(List<ConfigProblem> errors) implements ReloadOutcome {}
     }
+
+    /** Why {@code service} is in a maintenance window now, empty when it is not (or there are none). */
+    default java.util.Optional<String> maintenance(String service) {
+        return java.util.Optional.empty();
+    }
 }

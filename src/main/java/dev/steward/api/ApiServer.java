@@ -43,7 +43,11 @@ public final class ApiServer implements AutoCloseable {
                             ctx,
                             200,
                             StatusDocument.build(
-                                    backend.config(), backend.checks(), backend.scrapes(), backend.now())));
+                                    backend.config(),
+                                    backend.checks(),
+                                    backend.scrapes(),
+                                    backend::maintenance,
+                                    backend.now())));
             cfg.routes.get("/api/v1/checks/{service}/{check}/history", this::history);
             cfg.routes.post("/-/reload", this::reload);
             cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.errors()));

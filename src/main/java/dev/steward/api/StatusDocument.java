@@ -32,16 +32,37 @@ public final class StatusDocument {
             Map<CheckId, CheckSnapshot> checks,
             List<dev.steward.scrape.ScrapeLoop.TargetStatus> scrapes,
             Instant now) {
+        return build(stack, checks, scrapes, service -> java.util.Optional.empty(), now);
+    }
+
+    /**
+     * With maintenance windows: a service for which {@code maintenance} gives a reason shows {@code maintenance}, and
+     * so do its checks (with the reason), whatever their last results.
+     */
+    public static Map<String, Object> build(
+            StackConfig stack,
+            Map<CheckId, CheckSnapshot> checks,
+            List<dev.steward.scrape.ScrapeLoop.TargetStatus> scrapes,
+            java.util.function.Function<String, java.util.Optional<String>> maintenance,
+            Instant now) {
         Map<CheckId, CheckState> states = new LinkedHashMap<>();
         checks.forEach((id, s) -> states.put(id, s.state()));
         boolean suspect = StatusPolicy.suspectConnectivity(states);
-        Map<String, ServiceStatus> services = StatusPolicy.services(stack, states);
+        Map<String, ServiceStatus> services = StatusPolicy.services(stack, states, maintenance);
         CheckStatus overall = CheckStatus.UP;
         List<Object> list = new ArrayList<>();
         for (ServiceConfig service : stack.services().values()) {
             ServiceStatus status = services.get(service.name());
             overall = CheckStatus.worst(overall, status.status());
             Map<String, Object> doc = service(service, status, checks, suspect);
+            if (status.status() == CheckStatus.MAINTENANCE) {
+                for (Object c : (List<?>) doc.get("checks")) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> check = (Map<String, Object>) c;
+                    check.put("status", CheckStatus.MAINTENANCE.label());
+                    check.put("reason", status.reason());
+                }
+            }
             scrapes.stream()
                     .filter(t -> t.service().equals(service.name()))
                     .findFirst()

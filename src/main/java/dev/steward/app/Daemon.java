@@ -5,6 +5,11 @@ import dev.steward.amapi.InMemoryAlertBuffer;
 import dev.steward.amapi.SilenceRegistry;
 import dev.steward.api.ApiBackend;
 import dev.steward.api.ApiServer;
+import dev.steward.api.DeliveryStatusApi;
+import dev.steward.api.IncidentApi;
+import dev.steward.api.MaintenanceApi;
+import dev.steward.api.MaintenanceRegistry;
+import dev.steward.api.SignedLinks;
 import dev.steward.core.check.ProbeSeries;
 import dev.steward.core.config.CheckConfig;
 import dev.steward.core.config.CheckId;
@@ -13,6 +18,7 @@ import dev.steward.core.exposition.ExpositionWriter;
 import dev.steward.core.exposition.MetricFamily;
 import dev.steward.core.history.CheckEvent;
 import dev.steward.core.history.CheckEventStore;
+import dev.steward.core.maintenance.MaintenanceLimits;
 import dev.steward.core.promql.PromqlEngine;
 import dev.steward.core.rollup.Resolution;
 import dev.steward.core.rollup.Rollup;
@@ -24,6 +30,7 @@ import dev.steward.core.series.Labels;
 import dev.steward.core.series.MemorySeriesStore;
 import dev.steward.core.series.SeriesStoreSettings;
 import dev.steward.core.silence.SilenceLimits;
+import dev.steward.cron.UnixCron;
 import dev.steward.engine.CheckLoop;
 import dev.steward.engine.CheckSnapshot;
 import dev.steward.engine.EngineMetrics;
@@ -32,6 +39,7 @@ import dev.steward.engine.RollupSink;
 import dev.steward.engine.RuleLoop;
 import dev.steward.engine.SchedulerStats;
 import dev.steward.engine.SeriesSink;
+import dev.steward.notify.Notifiers;
 import dev.steward.probe.ProbeDispatcher;
 import dev.steward.promapi.EnginePrometheusBackend;
 import dev.steward.promapi.PrometheusApi;
@@ -41,7 +49,9 @@ import dev.steward.scrape.ScrapeLoop;
 import dev.steward.store.jdbc.Database;
 import dev.steward.store.jdbc.JdbcAlertStateStore;
 import dev.steward.store.jdbc.JdbcCheckEventStore;
+import dev.steward.store.jdbc.JdbcMaintenanceStore;
 import dev.steward.store.jdbc.JdbcRollupStore;
+import dev.steward.store.jdbc.JdbcSettingStore;
 import dev.steward.store.jdbc.JdbcSilenceStore;
 import io.javalin.config.JavalinConfig;
 import java.net.http.HttpClient;
@@ -52,6 +62,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -87,6 +98,11 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     private final EnginePrometheusBackend queries;
     private final RuleLoop rules;
     private final JdbcAlertStateStore alertStates;
+    private final HttpClient notifyClient;
+    private final MaintenanceRegistry maintenance;
+    private final Alerting alerting;
+    private final Thread alertingThread;
+    private final Object alertingWake = new Object();
     private volatile StackConfig config;
     private volatile boolean running = true;
     private volatile String lastReloadError = "";
@@ -105,10 +121,13 @@ public final class Daemon implements ApiBackend, AutoCloseable {
 
     private Daemon(
             DaemonOptions options,
-            StackConfig config,
-            List<RuleGroup> ruleGroups,
+            StackLoading.Outcome.Loaded loaded,
+            HttpClient notifyClient,
             Consumer<JavalinConfig> extraRoutes,
             Wiring wiring) {
+        StackConfig config = loaded.config();
+        List<RuleGroup> ruleGroups = loaded.groups();
+        this.notifyClient = notifyClient;
         this.options = options;
         this.config = config;
         this.clock = wiring.clock();
@@ -160,20 +179,135 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 () -> RulesView.alerts(rules.groups()),
                 Version.get());
         PrometheusApi prometheusApi = new PrometheusApi(queries);
-        // Alertmanager's v2 API: silences are stored before the answer; received alerts are held in memory (a sender
-        // such as Prometheus re-sends firing alerts on every evaluation), until routing takes them further
+        // Alertmanager's v2 API: silences are stored before the answer; received alerts are held in memory for GET
+        // /api/v2/alerts (a sender such as Prometheus re-sends firing alerts on every evaluation) and routed
         InMemoryAlertBuffer received = new InMemoryAlertBuffer("steward");
+        SilenceRegistry silences =
+                SilenceRegistry.withRandomIds(new JdbcSilenceStore(database), clock, SilenceLimits.DEFAULT);
+        this.maintenance = MaintenanceRegistry.withRandomIds(
+                new JdbcMaintenanceStore(database, UnixCron.INSTANCE),
+                config.maintenance(),
+                config.services().keySet(),
+                clock,
+                MaintenanceLimits.DEFAULT);
+        this.alerting = new Alerting(
+                database,
+                clock,
+                wiring.ticker(),
+                wiring.background() ? Executors.newVirtualThreadPerTaskExecutor() : probeThreads,
+                alertingConfig(loaded),
+                silences,
+                this::serviceStatuses,
+                this::maintenanceOf);
         AlertmanagerApi alertmanagerApi = new AlertmanagerApi(
-                SilenceRegistry.withRandomIds(new JdbcSilenceStore(database), clock, SilenceLimits.DEFAULT),
-                received,
+                silences,
+                (alerts, at) -> {
+                    received.receive(alerts, at);
+                    alerting.receive(alerts, at);
+                    wakeAlerting();
+                },
                 received,
                 new AlertmanagerApi.Settings(Version.get(), "", now, Duration.ofMinutes(5)));
+        IncidentApi incidentApi = new IncidentApi(alerting, Optional.of(links()));
+        MaintenanceApi maintenanceApi = new MaintenanceApi(maintenance, UnixCron.INSTANCE);
+        DeliveryStatusApi deliveryApi =
+                new DeliveryStatusApi(() -> alerting.outbox().status());
         this.api = new ApiServer(this, cfg -> {
                     prometheusApi.mount(cfg);
                     alertmanagerApi.mount(cfg);
+                    incidentApi.mount(cfg);
+                    maintenanceApi.mount(cfg);
+                    deliveryApi.mount(cfg);
                     extraRoutes.accept(cfg);
                 })
                 .start(options.host(), options.port());
+        if (wiring.background()) {
+            alerting.startDeliveries();
+            this.alertingThread =
+                    Thread.ofPlatform().name("steward-alerting").daemon().start(this::runAlerting);
+        } else {
+            this.alertingThread =
+                    Thread.ofPlatform().name("steward-alerting-idle").daemon().unstarted(() -> {});
+        }
+    }
+
+    private Alerting.Config alertingConfig(StackLoading.Outcome.Loaded loaded) {
+        return new Alerting.Config(loaded.config(), loaded.routing(), loaded.channels(), Optional.of(links()));
+    }
+
+    private volatile SignedLinks signedLinks;
+
+    /** The signer of acknowledgement links: the stack file's key, or one generated once and kept in the store. */
+    private SignedLinks links() {
+        SignedLinks l = signedLinks;
+        if (l != null) {
+            return l;
+        }
+        var a = config.alerting();
+        String key = a.linkKey()
+                .map(dev.steward.core.config.Secret::reveal)
+                .orElseGet(() -> new JdbcSettingStore(database).getOrCreate("link_key", () -> {
+                    byte[] random = new byte[32];
+                    new java.security.SecureRandom().nextBytes(random);
+                    return java.util.Base64.getEncoder().encodeToString(random);
+                }));
+        String base =
+                a.externalUrl().map(java.net.URI::toString).orElse("http://" + options.host() + ":" + options.port());
+        l = new SignedLinks(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), base);
+        signedLinks = l;
+        return l;
+    }
+
+    private Map<String, dev.steward.core.status.ServiceStatus> serviceStatuses() {
+        Map<CheckId, dev.steward.core.check.CheckState> states = new LinkedHashMap<>();
+        checks.snapshot().forEach((id, snap) -> states.put(id, snap.state()));
+        Instant now = clock.instant();
+        return dev.steward.core.status.StatusPolicy.services(config, states, service -> maintenanceOf(service, now));
+    }
+
+    /** Why {@code service} is in maintenance at {@code now} ("db upgrade until 04:00 UTC"), empty when it is not. */
+    private Optional<String> maintenanceOf(String service, Instant now) {
+        StackConfig c = config;
+        var s = c.services().get(service);
+        Labels labels = s == null ? Labels.EMPTY : Labels.fromMap(s.labels());
+        return maintenance
+                .calendar()
+                .inScope(service, labels, c.dependsOn(), now)
+                .map(m -> m.reason().startsWith("in maintenance: ")
+                        ? m.reason().substring("in maintenance: ".length())
+                        : m.reason());
+    }
+
+    @Override
+    public Optional<String> maintenance(String service) {
+        return maintenanceOf(service, clock.instant());
+    }
+
+    private void wakeAlerting() {
+        synchronized (alertingWake) {
+            alertingWake.notifyAll();
+        }
+    }
+
+    /** The alerting thread: routing groups, incident timers, at least once a second (holds follow check states). */
+    private void runAlerting() {
+        while (running) {
+            try {
+                Instant now = clock.instant();
+                alerting.runDue(now, false);
+                long waitMs = alerting.nextDue()
+                        .map(d -> Duration.between(clock.instant(), d).toMillis())
+                        .map(ms -> Math.max(1, Math.min(ms, 1000)))
+                        .orElse(1000L);
+                synchronized (alertingWake) {
+                    alertingWake.wait(waitMs);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("alerting loop error (continuing)", e);
+            }
+        }
     }
 
     /**
@@ -199,24 +333,35 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     }
 
     public static Started start(DaemonOptions options, Consumer<JavalinConfig> extraRoutes, Wiring wiring) {
-        return switch (StackLoading.load(options.configFile())) {
-            case StackLoading.Outcome.Invalid invalid -> new Started.Invalid(invalid.formatted());
+        HttpClient notifyClient = Notifiers.httpClient();
+        return switch (StackLoading.load(options.configFile(), notifyClient, wiring.clock(), defaultUrl(options))) {
+            case StackLoading.Outcome.Invalid invalid -> {
+                notifyClient.close();
+                yield new Started.Invalid(invalid.formatted());
+            }
             case StackLoading.Outcome.Loaded ok ->
-                new Started.Running(new Daemon(options, ok.config(), ok.groups(), extraRoutes, wiring));
+                new Started.Running(new Daemon(options, ok, notifyClient, extraRoutes, wiring));
         };
     }
 
-    /** Runs every probe and scrape due now (what the scheduler thread does in a loop). */
+    static String defaultUrl(DaemonOptions options) {
+        return "http://" + options.host() + ":" + options.port();
+    }
+
+    /**
+     * Runs every probe, scrape and rule evaluation due now, then routing, incident timers and deliveries (what the
+     * scheduler and alerting threads do in a loop; tests call it with a hand-driven clock).
+     */
     public int tick() {
         Instant now = clock.instant();
         int started = checks.runDue(now) + scrapes.runDue(now) + rules.runDue(now);
         historySink.flush();
-        return started;
+        return started + alerting.runDue(now, true);
     }
 
     /** When the next probe or scrape is due. */
     public java.util.Optional<Instant> nextDue() {
-        return java.util.stream.Stream.of(checks.nextDue(), scrapes.nextDue(), rules.nextDue())
+        return java.util.stream.Stream.of(checks.nextDue(), scrapes.nextDue(), rules.nextDue(), alerting.nextDue())
                 .flatMap(java.util.Optional::stream)
                 .min(Instant::compareTo);
     }
@@ -278,8 +423,12 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         LOG.info("restored the last known state of {} checks", restored);
     }
 
-    /** Alert transitions go to the event log (until routing and notifications take them further). */
+    /** Alert transitions are logged and go to routing (firing and resolved ones). */
     private void onAlertEvent(AlertEvent event) {
+        if (alerting != null) {
+            alerting.onRuleEvent(event);
+            wakeAlerting();
+        }
         switch (event) {
             case AlertEvent.AlertFired f ->
                 LOG.warn("alert firing: {} value={} since {}", f.labels(), f.value(), f.activeAt());
@@ -315,7 +464,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
 
     @Override
     public synchronized ReloadOutcome reload(String trigger) {
-        StackLoading.Outcome loaded = StackLoading.load(options.configFile());
+        StackLoading.Outcome loaded = StackLoading.load(options.configFile(), notifyClient, clock, defaultUrl(options));
         if (loaded instanceof StackLoading.Outcome.Invalid invalid) {
             List<String> errors = invalid.formatted();
             lastReloadError = errors.size() + " error(s)";
@@ -356,6 +505,9 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         checks.configure(next, now);
         scrapes.configure(next, now);
         rules.configure(nextGroups, now);
+        maintenance.reload(next.maintenance(), next.services().keySet());
+        signedLinks = null;
+        alerting.configure(alertingConfig((StackLoading.Outcome.Loaded) loaded));
         lastReloadError = "";
         var outcome = new ReloadOutcome.Reloaded(next.allChecks().size(), added, before.size(), changed);
         LOG.info("reloaded ({}): {}", trigger, outcome);
@@ -465,7 +617,9 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     public void close() {
         running = false;
         scheduler.interrupt();
+        alertingThread.interrupt();
         api.close();
+        alerting.close();
         housekeeping.shutdownNow();
         probeThreads.shutdownNow();
         try {
@@ -485,6 +639,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
             LOG.warn("closing probers: {}", e.getMessage());
         }
         scrapeClient.close();
+        notifyClient.close();
         database.close();
     }
 }

@@ -18,8 +18,10 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             QueryCommand.class,
             IncidentCommand.class,
+            MaintenanceCommand.class,
             ConformanceCommand.class,
             TestRulesCommand.class,
+            OnCallCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

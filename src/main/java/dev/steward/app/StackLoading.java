@@ -4,6 +4,10 @@ import dev.steward.core.config.StackConfig;
 import dev.steward.core.rule.RuleDialect;
 import dev.steward.core.rule.RuleGroup;
 import dev.steward.core.rule.checkalert.CheckAlerts;
+import dev.steward.notify.Configured;
+import dev.steward.notify.Notifiers;
+import dev.steward.notify.SecretResolver;
+import dev.steward.notify.Settings;
 import dev.steward.promql.EngineRules;
 import dev.steward.routefile.RouteConfig;
 import dev.steward.routefile.RouteFileLoader;
@@ -13,10 +17,13 @@ import dev.steward.stackfile.ConfigError;
 import dev.steward.stackfile.LoadResult;
 import dev.steward.stackfile.RuleFileResult;
 import dev.steward.stackfile.StackFileLoader;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Loads everything a stack file brings: the stack, its rule files ({@code rule_files}, relative to the stack file), its
@@ -30,7 +37,8 @@ final class StackLoading {
     private StackLoading() {}
 
     sealed interface Outcome {
-        record Loaded(StackConfig config, List<RuleGroup> groups, RouteConfig routing) implements Outcome {}
+        record Loaded(StackConfig config, List<RuleGroup> groups, RouteConfig routing, ChannelDirectory channels)
+                implements Outcome {}
 
         record Invalid(List<ConfigError> errors) implements Outcome {
             List<String> formatted() {
@@ -39,7 +47,16 @@ final class StackLoading {
         }
     }
 
+    /** Loads with notifiers on a client of their own (for {@code validate}). */
     static Outcome load(Path file) {
+        return load(file, Notifiers.httpClient(), InstantSource.system(), "");
+    }
+
+    /**
+     * Loads everything; the receivers' and people's notifiers are built with {@code http} and {@code clock} (the
+     * daemon's), and link back to {@code externalUrl} unless the stack file names its own.
+     */
+    static Outcome load(Path file, HttpClient http, InstantSource clock, String externalUrl) {
         LoadResult stack = StackFileLoader.fromSystem(EngineRules.PARSER).load(file);
         if (stack instanceof LoadResult.Invalid invalid) {
             return new Outcome.Invalid(invalid.errors());
@@ -68,7 +85,29 @@ final class StackLoading {
             }
             routing = ((RouteFileResult.Loaded) r).config();
         }
-        return new Outcome.Loaded(config, groups, routing);
+        Optional<String> fallback = config.alerting().fallbackReceiver();
+        if (fallback.isPresent() && !routing.receivers().containsKey(fallback.get())) {
+            return new Outcome.Invalid(List.of(new ConfigError(
+                    file.toString(),
+                    0,
+                    0,
+                    "alerting.fallback_receiver",
+                    "unknown receiver",
+                    Optional.of("\"" + fallback.get() + "\""),
+                    Optional.of("one of the receivers of the Alertmanager configuration: "
+                            + String.join(", ", routing.receivers().keySet())))));
+        }
+        Path amFile = config.alerting().alertmanagerConfig().map(base::resolve).orElse(file.toAbsolutePath());
+        Settings settings = Settings.of(http, clock, SecretResolver.system(amFile.getParent()))
+                .withSource(amFile.toString())
+                .withExternalUrl(config.alerting()
+                        .externalUrl()
+                        .map(java.net.URI::toString)
+                        .orElse(externalUrl));
+        return switch (ChannelDirectory.build(routing, config.oncall().people(), settings)) {
+            case Configured.Valid<ChannelDirectory> v -> new Outcome.Loaded(config, groups, routing, v.value());
+            case Configured.Invalid<ChannelDirectory> i -> new Outcome.Invalid(i.errors());
+        };
     }
 
     /**

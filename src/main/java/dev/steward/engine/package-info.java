@@ -1,7 +1,10 @@
 /**
- * The check loop: owns the timetable of every configured check, hands due probes to virtual threads, judges their
- * results with the core and passes them to the result sinks (series, rollups, history). It reads time only through an
- * injected {@link java.time.InstantSource}; tests call {@link dev.steward.engine.CheckLoop#runDue} by hand with a
- * direct executor. Deciding lives in {@code dev.steward.core}; this package only coordinates.
+ * The loops that own Steward's timetables: the check loop (hands due probes to virtual threads, judges their results
+ * with the core and passes them to the result sinks: series, rollups, history), the rule loop, the route loop (holds
+ * the alerts and aggregation groups at run time and hands due notifications on), the incident loop (open incidents,
+ * escalation timers, operator commands) and the outbox loop (stores every notification before scheduling it, attempts
+ * due entries in order per incident, records each outcome). They read time only through an injected {@link
+ * java.time.InstantSource}; tests call {@code runDue} by hand with a direct executor. Deciding lives in {@code
+ * dev.steward.core}; this package only coordinates.
  */
 package dev.steward.engine;

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /** Reads the stack's {@code alerting:} block (see {@link AlertingConfig}). */
 final class AlertingReader {
-    static final List<String> KEYS =
-            List.of("alertmanager_config", "external_url", "link_key", "ack_timeout", "settle_after");
+    static final List<String> KEYS = List.of(
+            "alertmanager_config", "external_url", "link_key", "ack_timeout", "settle_after", "fallback_receiver");
 
     private AlertingReader() {}
 
@@ -18,7 +18,7 @@ final class AlertingReader {
         Optional<Fields> fields = r.fields(
                 node,
                 path,
-                "a mapping of alertmanager_config, external_url, link_key, ack_timeout, settle_after",
+                "a mapping of alertmanager_config, external_url, link_key, ack_timeout, settle_after, fallback_receiver",
                 KEYS);
         if (fields.isEmpty()) {
             return AlertingConfig.DEFAULTS;
@@ -33,6 +33,8 @@ final class AlertingReader {
         Duration settle = f.get("settle_after")
                 .flatMap(n -> r.duration(n, f.path("settle_after")))
                 .orElse(AlertingConfig.DEFAULT_SETTLE_AFTER);
-        return new AlertingConfig(file, url, key, ackTimeout, settle);
+        Optional<String> fallback =
+                f.get("fallback_receiver").flatMap(n -> r.name(n, f.path("fallback_receiver"), "receiver name"));
+        return new AlertingConfig(file, url, key, ackTimeout, settle, fallback);
     }
 }

@@ -13,21 +13,21 @@ import java.util.regex.Pattern;
  * ${}. A file's content loses one trailing newline. A relative file path is resolved against the stack file's
  * directory. Problems name the variable or file, never a value.
  */
-final class References {
+public final class References {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final Function<String, Optional<String>> environment;
     private final SecretFileReader files;
     private final Path baseDirectory;
 
-    References(Function<String, Optional<String>> environment, SecretFileReader files, Path baseDirectory) {
+    public References(Function<String, Optional<String>> environment, SecretFileReader files, Path baseDirectory) {
         this.environment = environment;
         this.files = files;
         this.baseDirectory = baseDirectory;
     }
 
     /** A problem with one reference; {@code offset} is where the reference starts in the string. */
-    record Problem(int offset, String message, String expected) {}
+    public record Problem(int offset, String message, String expected) {}
 
     /**
      * The string with references replaced.
@@ -35,9 +35,9 @@ final class References {
      * @param value the resolved text (empty when there are problems)
      * @param hasReferences whether any reference was resolved (then the text as written is the redacted form)
      */
-    record Resolved(Optional<String> value, boolean hasReferences, List<Problem> problems) {}
+    public record Resolved(Optional<String> value, boolean hasReferences, List<Problem> problems) {}
 
-    Resolved resolve(String text) {
+    public Resolved resolve(String text) {
         StringBuilder out = new StringBuilder();
         List<Problem> problems = new ArrayList<>();
         boolean references = false;

@@ -7,7 +7,10 @@ import dev.steward.core.config.Secret;
 import dev.steward.core.config.ServiceConfig;
 import dev.steward.core.config.StackConfig;
 import dev.steward.core.expect.DurationLiteral;
+import dev.steward.core.maintenance.MaintenanceWindow;
+import dev.steward.core.oncall.OnCall;
 import dev.steward.core.rule.RuleGroup;
+import dev.steward.cron.UnixCron;
 import dev.steward.stackfile.YamlNode.Entry;
 import dev.steward.stackfile.YamlNode.Scalar;
 import java.net.URI;
@@ -22,26 +25,40 @@ import java.util.Optional;
 
 /** Reads the whole document: the per-node pass over every service and check, then the cross-references. */
 final class StackReader {
-    static final List<String> KEYS = List.of("stack", "defaults", "services", "rule_files", "rule_groups", "alerting");
-    static final List<String> SERVICE_KEYS = List.of("description", "depends_on", "labels", "checks", "metrics");
+    static final List<String> KEYS = concat(
+            List.of("stack", "defaults", "services", "rule_files", "rule_groups", "alerting", "maintenance"),
+            OnCallReader.SECTIONS);
+    static final List<String> SERVICE_KEYS =
+            List.of("description", "depends_on", "labels", "checks", "metrics", OnCallReader.SERVICE_KEY);
     static final List<String> METRICS_KEYS = List.of("scrape", "interval", "timeout", "headers");
 
     private final NodeReader r;
     private final ProbeReader probes;
     private final RuleGroupReader ruleGroups;
+    private final OnCallReader oncall;
     private final Map<String, List<DependencyGraph.Edge>> dependencies = new LinkedHashMap<>();
 
     StackReader(NodeReader reader, ProbeReader probes, RuleGroupReader ruleGroups) {
         this.r = reader;
         this.probes = probes;
         this.ruleGroups = ruleGroups;
+        this.oncall = new OnCallReader(reader);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
     Optional<StackConfig> read(YamlNode root) {
         Optional<Fields> fields = r.fields(
                 root,
                 "",
-                "a mapping with stack, services and optional defaults, rule_files, rule_groups, alerting",
+                "a mapping with stack, services and optional "
+                        + String.join(
+                                ", ",
+                                KEYS.stream()
+                                        .filter(k -> !k.equals("stack") && !k.equals("services"))
+                                        .toList()),
                 KEYS);
         if (fields.isEmpty()) {
             return Optional.empty();
@@ -64,11 +81,15 @@ final class StackReader {
         AlertingConfig alerting = f.get("alerting")
                 .map(n -> AlertingReader.read(r, n, "alerting"))
                 .orElse(AlertingConfig.DEFAULTS);
+        OnCall onCall = oncall.read(f);
+        List<MaintenanceWindow> maintenance = f.get("maintenance")
+                .map(n -> new MaintenanceReader(r, UnixCron.INSTANCE, dependencies.keySet()).windows(n, "maintenance"))
+                .orElse(List.of());
         new DependencyGraph(r.diagnostics, dependencies).check();
         if (!r.diagnostics.isEmpty() || stack.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StackConfig(stack.get(), services, ruleFiles, groups, alerting));
+        return Optional.of(new StackConfig(stack.get(), services, ruleFiles, groups, alerting, onCall, maintenance));
     }
 
     private Map<String, ServiceConfig> services(YamlNode node, Defaults defaults) {
@@ -113,6 +134,7 @@ final class StackReader {
                 .map(n -> checks(name, n, f.path("checks"), defaults))
                 .orElse(List.of());
         Optional<ScrapeConfig> metrics = f.get("metrics").flatMap(n -> metrics(n, f.path("metrics")));
+        f.get(OnCallReader.SERVICE_KEY).ifPresent(n -> oncall.service(name, n, f.path(OnCallReader.SERVICE_KEY)));
         if (r.diagnostics.count() != errorsBefore) {
             return Optional.empty();
         }

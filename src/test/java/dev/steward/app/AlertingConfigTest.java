@@ -80,4 +80,20 @@ class AlertingConfigTest {
         assertThat(second.exitCode()).as(second.transcript()).isEqualTo(2);
         assertThat(second.err()).contains(dir.resolve("am.yml").toString()).contains("nobody");
     }
+
+    @Test
+    void theFallbackReceiverMustBeOneOfTheAlertmanagerReceivers() throws Exception {
+        Files.writeString(dir.resolve("am.yml"), "route: {receiver: ops}\nreceivers: [{name: ops}]\n");
+        Path file = Files.writeString(dir.resolve("stack.yml"), """
+                stack: shop
+                alerting: {alertmanager_config: am.yml, fallback_receiver: pager}
+                """ + SERVICES);
+
+        Cli cli = Cli.run("validate", "--config", file.toString());
+
+        assertThat(cli.exitCode()).as(cli.transcript()).isEqualTo(2);
+        assertThat(cli.err())
+                .contains("alerting.fallback_receiver: unknown receiver \"pager\"; expected one of the receivers of"
+                        + " the Alertmanager configuration: ops");
+    }
 }

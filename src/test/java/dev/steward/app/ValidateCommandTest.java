@@ -80,8 +80,9 @@ class ValidateCommandTest {
 
         assertThat(cli.exitCode()).as(cli.transcript()).isEqualTo(2);
         assertThat(cli.err())
-                .isEqualTo(file + ":2:1: version: unknown key \"version\"; expected one of stack, defaults, services,"
-                        + " rule_files, rule_groups, alerting\n1 error\n");
+                .isEqualTo(
+                        file + ":2:1: version: unknown key \"version\"; expected one of stack, defaults, services,"
+                                + " rule_files, rule_groups, alerting, maintenance, people, schedules, escalation_policies, severities\n1 error\n");
     }
 
     @Test

@@ -58,7 +58,8 @@ class StackFileErrorTest {
                 "version",
                 "unknown key",
                 "\"version\"",
-                "one of stack, defaults, services, rule_files, rule_groups, alerting");
+                "one of stack, defaults, services, rule_files, rule_groups, alerting, maintenance, people, schedules, escalation_policies,"
+                        + " severities");
     }
 
     @Test
@@ -71,7 +72,7 @@ class StackFileErrorTest {
                 "services.api.check",
                 "unknown key",
                 "\"check\"",
-                "one of description, depends_on, labels, checks, metrics (did you mean \"checks\"?)");
+                "one of description, depends_on, labels, checks, metrics, escalation_policy (did you mean \"checks\"?)");
     }
 
     @Test

@@ -53,8 +53,8 @@ public final class RuleLoadCost {
                     Map.of(),
                     Map.of()));
         }
-        RuleGroup group = new RuleGroup(
-                "bench", "bench.yml", Duration.ofSeconds(15), 0, Duration.ZERO, Map.of(), rules);
+        RuleGroup group =
+                new RuleGroup("bench", "bench.yml", Duration.ofSeconds(15), 0, Duration.ZERO, Map.of(), rules);
         RuleQuery query = EngineRules.query(new PromqlEngine(store));
         RuleGroupEvaluator evaluator = new RuleGroupEvaluator(System::nanoTime, Map.of(), "");
         var threads = ManagementFactory.getThreadMXBean();
@@ -75,7 +75,8 @@ public final class RuleLoadCost {
             state = e.state();
             if (i >= warmups) {
                 cpuMs[i - warmups] = cpu / 1e6;
-                firing = (int) e.rules().stream().mapToLong(r -> r.alerts().size()).sum();
+                firing = (int)
+                        e.rules().stream().mapToLong(r -> r.alerts().size()).sum();
             }
             at = at.plusSeconds(15);
         }

@@ -15,15 +15,23 @@ import java.util.Optional;
  * @param linkKey signs the acknowledgement links in notifications; empty: a key generated once and kept in the store
  * @param ackTimeout an acknowledged incident that is still firing this long after its acknowledgement re-triggers
  * @param settleAfter how long a page held because a dependency was down waits after the dependency recovered
+ * @param fallbackReceiver the receiver (of the Alertmanager configuration) that gets a copy of what a channel keeps
+ *     failing to deliver
  */
 public record AlertingConfig(
         Optional<String> alertmanagerConfig,
         Optional<URI> externalUrl,
         Optional<Secret> linkKey,
         Duration ackTimeout,
-        Duration settleAfter) {
+        Duration settleAfter,
+        Optional<String> fallbackReceiver) {
     public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofMinutes(30);
     public static final Duration DEFAULT_SETTLE_AFTER = Duration.ofSeconds(30);
     public static final AlertingConfig DEFAULTS = new AlertingConfig(
-            Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_ACK_TIMEOUT, DEFAULT_SETTLE_AFTER);
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            DEFAULT_ACK_TIMEOUT,
+            DEFAULT_SETTLE_AFTER,
+            Optional.empty());
 }

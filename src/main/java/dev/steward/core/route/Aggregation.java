@@ -1,5 +1,6 @@
 package dev.steward.core.route;
 
+import dev.steward.core.series.Labels;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +35,23 @@ public record Aggregation(Route tree, Map<GroupKey, AggregationGroup> groups) {
                 GroupKey key = new GroupKey(route.id(), route.groupLabels(alert.labels()));
                 AggregationGroup g = next.getOrDefault(key, AggregationGroup.created(key, route, now));
                 next.put(key, g.with(alert, now));
+            }
+        }
+        return new Aggregation(tree, next);
+    }
+
+    /**
+     * The state in which every group holding an alert that fires at {@code now} and that {@code unmuted} accepts is
+     * due at {@code now} (see {@link AggregationGroup#dueBy}): what a silence that just ended muted is told at once.
+     */
+    public Aggregation dueWhere(java.util.function.Predicate<Labels> unmuted, Instant now) {
+        Map<GroupKey, AggregationGroup> next = new LinkedHashMap<>(groups);
+        for (AggregationGroup g : groups.values()) {
+            for (Alert a : g.alerts().values()) {
+                if (!a.resolved(now) && unmuted.test(a.labels())) {
+                    next.put(g.key(), g.dueBy(now));
+                    break;
+                }
             }
         }
         return new Aggregation(tree, next);

@@ -2,6 +2,7 @@ package dev.steward.core.route;
 
 import dev.steward.core.series.Labels;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,8 +14,14 @@ import java.util.TreeMap;
  */
 public record AggregationGroup(
         GroupKey key, Route route, Map<Labels, Alert> alerts, Instant createdAt, GroupPhase phase) {
+    /** The class of the maps this record holds: one already of it is shared, not copied again (groups change often). */
+    private static final Class<?> HELD =
+            Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
+
     public AggregationGroup {
-        alerts = java.util.Collections.unmodifiableMap(new TreeMap<>(alerts));
+        if (alerts.getClass() != HELD) {
+            alerts = Collections.unmodifiableSortedMap(new TreeMap<>(alerts));
+        }
     }
 
     /** When {@link GroupPolicy#next} next considers notifying. */
@@ -22,11 +29,13 @@ public record AggregationGroup(
         return phase.dueAt();
     }
 
-    static AggregationGroup created(GroupKey key, Route route, Instant now) {
+    /** A new group for its first alert (add it with {@link #with}): first due {@code group_wait} from now. */
+    public static AggregationGroup created(GroupKey key, Route route, Instant now) {
         return new AggregationGroup(key, route, Map.of(), now, new GroupPhase.Waiting(now.plus(route.groupWait())));
     }
 
-    AggregationGroup with(Alert alert, Instant now) {
+    /** The group after {@code alert} arrived (new, or an update of the alert with the same labels). */
+    public AggregationGroup with(Alert alert, Instant now) {
         Map<Labels, Alert> next = new TreeMap<>(alerts);
         next.put(alert.labels(), alert);
         GroupPhase p = phase;
@@ -37,6 +46,22 @@ public record AggregationGroup(
             p = new GroupPhase.Waiting(now);
         }
         return new AggregationGroup(key, route, next, createdAt, p);
+    }
+
+    /**
+     * The group due no later than {@code at}, its memory of what was sent unchanged: when a silence that muted one of
+     * its alerts ended, so what still fires is told at once rather than at the next {@code group_interval}.
+     */
+    public AggregationGroup dueBy(Instant at) {
+        if (!phase.dueAt().isAfter(at)) {
+            return this;
+        }
+        GroupPhase p = switch (phase) {
+            case GroupPhase.Waiting w -> new GroupPhase.Waiting(at);
+            case GroupPhase.Quiet q -> new GroupPhase.Quiet(at);
+            case GroupPhase.Notified n -> new GroupPhase.Notified(at, n.last());
+        };
+        return new AggregationGroup(key, route, alerts, createdAt, p);
     }
 
     /** After a look at {@code now}: the alerts kept, and what the receiver was told (null: nothing new). */

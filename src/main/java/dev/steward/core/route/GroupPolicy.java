@@ -2,13 +2,16 @@ package dev.steward.core.route;
 
 import dev.steward.core.route.GroupPhase.Sent;
 import dev.steward.core.series.Labels;
+import dev.steward.core.silence.ActiveSilences;
+import dev.steward.core.silence.Silence;
+import dev.steward.core.silence.Silences;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -40,58 +43,90 @@ public record GroupPolicy(
     public record Step(Aggregation state, List<Notification> notifications) {}
 
     public Step next(Aggregation state, Instant now) {
-        return next(state, now, List.of());
+        return next(state, now, Silences.empty());
     }
 
-    /** As {@link #next(Aggregation, Instant)}, leaving out alerts that one of {@code silences} mutes at {@code now}. */
+    /** As {@link #next(Aggregation, Instant, Silences)}, for a plain list of silences. */
     public Step next(Aggregation state, Instant now, List<Silence> silences) {
+        return next(state, now, Silences.of(silences));
+    }
+
+    /**
+     * As {@link #next(Aggregation, Instant)}, leaving out alerts that one of {@code silences} (the API's silences)
+     * mutes at {@code now}.
+     */
+    public Step next(Aggregation state, Instant now, Silences silences) {
         Map<GroupKey, AggregationGroup> groups = new LinkedHashMap<>(state.groups());
         List<Notification> out = new ArrayList<>();
-        Collection<Alert> all = inhibitRules.isEmpty() ? List.of() : firingSources(state.alerts(), now);
+        Inhibition inhibition = inhibition(state.alerts(), now);
+        ActiveSilences active = silences.activeAt(now);
         for (AggregationGroup g : state.groups().values()) {
             if (g.nextFlushAt().isAfter(now)) {
                 continue;
             }
-            AggregationGroup after = flush(g, all, silences, now, out);
-            if (after.alerts().isEmpty()) {
-                groups.remove(g.key());
-            } else {
-                groups.put(g.key(), after);
-            }
+            Flushed f = flush(g, inhibition, active, now);
+            f.notification().ifPresent(out::add);
+            f.after().ifPresentOrElse(a -> groups.put(g.key(), a), () -> groups.remove(g.key()));
         }
         return new Step(new Aggregation(state.tree(), groups), out);
     }
 
-    private AggregationGroup flush(
-            AggregationGroup g, Collection<Alert> all, List<Silence> silences, Instant now, List<Notification> out) {
-        Map<Labels, Alert> remaining = new TreeMap<>();
+    /** The inhibition index of every alert held ({@code alerts}), for {@link #flush}. */
+    public Inhibition inhibition(Iterable<Alert> alerts, Instant now) {
+        return Inhibition.of(inhibitRules, alerts, now);
+    }
+
+    /**
+     * What one look at a due group decided: the group afterwards (empty when nothing is left in it) and the
+     * notification, if one is due.
+     */
+    public record Flushed(Optional<AggregationGroup> after, Optional<Notification> notification) {}
+
+    /**
+     * One due group's look at {@code now}, as {@link #next} does for every due group; for a runtime that keeps its
+     * groups in its own structure and looks only at the due ones.
+     */
+    public Flushed flush(AggregationGroup g, Inhibition inhibition, ActiveSilences silences, Instant now) {
         List<Alert> firing = new ArrayList<>();
         List<Alert> resolved = new ArrayList<>();
+        boolean anyResolved = false;
         for (Alert a : g.alerts().values()) {
             boolean isResolved = a.resolved(now);
-            if (!isResolved) {
-                remaining.put(a.labels(), a);
-            }
-            if (InhibitRule.inhibited(a.labels(), inhibitRules, all, now)
-                    || Silence.silenced(a.labels(), silences, now)) {
+            anyResolved |= isResolved;
+            if (inhibition.inhibited(a.labels()) || silences.mutes(a.labels())) {
                 continue;
             }
             (isResolved ? resolved : firing).add(a);
         }
+        Map<Labels, Alert> remaining = anyResolved ? firingOnly(g.alerts(), now) : g.alerts();
         if (timeMuted(g.route(), now) || (firing.isEmpty() && resolved.isEmpty())) {
-            return g.lookedAt(now, remaining, null);
+            return flushed(g.lookedAt(now, remaining, null), null);
         }
         String receiver = g.route().receiver();
         boolean wantsResolved = sendResolved.test(receiver);
         if (!needsUpdate(g.phase(), firing, resolved, wantsResolved, g.route(), now)) {
-            return g.lookedAt(now, remaining, null);
+            return flushed(g.lookedAt(now, remaining, null), null);
         }
         List<Alert> told = wantsResolved ? resolved : List.of();
-        if (!firing.isEmpty() || !told.isEmpty()) {
-            out.add(new Notification(receiver, g.key(), g.key().groupLabels(), firing, told, now));
-        }
+        Notification n = firing.isEmpty() && told.isEmpty()
+                ? null
+                : new Notification(receiver, g.key(), g.key().groupLabels(), firing, told, now);
         Sent sent = new Sent(labelsOf(firing), labelsOf(resolved), now);
-        return g.lookedAt(now, remaining, sent);
+        return flushed(g.lookedAt(now, remaining, sent), n);
+    }
+
+    private static Map<Labels, Alert> firingOnly(Map<Labels, Alert> alerts, Instant now) {
+        Map<Labels, Alert> out = new TreeMap<>();
+        for (Alert a : alerts.values()) {
+            if (!a.resolved(now)) {
+                out.put(a.labels(), a);
+            }
+        }
+        return out;
+    }
+
+    private static Flushed flushed(AggregationGroup after, Notification n) {
+        return new Flushed(after.alerts().isEmpty() ? Optional.empty() : Optional.of(after), Optional.ofNullable(n));
     }
 
     private static boolean needsUpdate(
@@ -121,18 +156,6 @@ public record GroupPolicy(
         // At or after: Alertmanager's outcome at the exact boundary depends on milliseconds of latency (a running
         // Alertmanager 0.25 was seen to repeat both at the boundary and one group_interval later).
         return !s.at().plus(route.repeatInterval()).isAfter(now);
-    }
-
-    /** The firing alerts that match the source side of some rule: the only ones that can mute another. */
-    private Collection<Alert> firingSources(Collection<Alert> alerts, Instant now) {
-        List<Alert> out = new ArrayList<>();
-        for (Alert a : alerts) {
-            if (!a.resolved(now)
-                    && inhibitRules.stream().anyMatch(r -> r.source().matches(a.labels()))) {
-                out.add(a);
-            }
-        }
-        return out;
     }
 
     private TimeInterval interval(Route route, String name) {

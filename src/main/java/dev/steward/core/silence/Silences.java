@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 public final class Silences {
     private static final Silences EMPTY = new Silences(new LinkedHashMap<>());
 
-    private record Entry(Silence silence, List<LabelMatcher> compiled) {
+    record Entry(Silence silence, List<LabelMatcher> compiled) {
         static Entry of(Silence s) {
             return new Entry(
                     s, s.matchers().stream().map(SilenceMatcher::compile).toList());
@@ -104,6 +104,27 @@ public final class Silences {
         }
         ids.sort(Comparator.naturalOrder());
         return List.copyOf(ids);
+    }
+
+    /** The silences active at {@code now}, indexed for asking about many alerts. */
+    public ActiveSilences activeAt(Instant now) {
+        return byId.isEmpty() ? ActiveSilences.NONE : ActiveSilences.of(byId.values(), now);
+    }
+
+    /** Whether some silence active at {@code now} mutes {@code labels}: {@link #silenced} without the list. */
+    public boolean mutes(Labels labels, Instant now) {
+        for (Entry e : byId.values()) {
+            if (e.silence().state(now) == SilenceState.ACTIVE && e.matches(labels)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the matchers of the silence {@code id} all match {@code labels}, whatever its state. */
+    public boolean matches(String id, Labels labels) {
+        Entry e = byId.get(id);
+        return e != null && e.matches(labels);
     }
 
     /**

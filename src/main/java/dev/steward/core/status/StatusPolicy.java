@@ -44,6 +44,17 @@ public final class StatusPolicy {
     }
 
     public static Map<String, ServiceStatus> services(StackConfig stack, Map<CheckId, CheckState> states) {
+        return services(stack, states, service -> java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #services(StackConfig, Map)}, with maintenance: a service for which {@code maintenance} gives a reason
+     * is MAINTENANCE whatever its checks say (the reason is shown), and does not count as a down dependency of others.
+     */
+    public static Map<String, ServiceStatus> services(
+            StackConfig stack,
+            Map<CheckId, CheckState> states,
+            java.util.function.Function<String, java.util.Optional<String>> maintenance) {
         boolean suspect = suspectConnectivity(states);
         Map<String, CheckStatus> own = new LinkedHashMap<>();
         Map<String, String> ownReason = new LinkedHashMap<>();
@@ -57,6 +68,12 @@ public final class StatusPolicy {
                 if (status == CheckStatus.DOWN && state instanceof CheckState.Down d) {
                     reasons.add("check " + check.name() + ": " + d.cause().describe());
                 }
+            }
+            java.util.Optional<String> window = maintenance.apply(service.name());
+            if (window.isPresent()) {
+                own.put(service.name(), CheckStatus.MAINTENANCE);
+                ownReason.put(service.name(), "in maintenance: " + window.get());
+                continue;
             }
             own.put(service.name(), worst);
             ownReason.put(service.name(), reason(service, worst, reasons, suspect));

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.core.series.Labels;
+import dev.steward.core.silence.Silence;
+import dev.steward.core.silence.SilenceMatcher;
+import dev.steward.core.silence.SilenceState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,6 +29,10 @@ class GroupPolicyTest {
 
     private Aggregation state = Aggregation.empty(tree);
     private GroupPolicy policy = new GroupPolicy(Map.of(), List.of(), receiver -> true);
+
+    private static Silence silence(String id, List<SilenceMatcher> matchers, Instant startsAt, Instant endsAt) {
+        return new Silence(id, matchers, startsAt, endsAt, "ops", "maintenance", startsAt);
+    }
 
     private static Instant t(String offset) {
         return T0.plus(Duration.parse("PT" + offset));
@@ -232,13 +239,12 @@ class GroupPolicyTest {
 
     @Test
     void aSilenceMutesMatchingAlertsOnlyWhileActiveAndTheFirstLookAfterItEndsNotifies() {
-        Silence s =
-                new Silence("s1", new Matchers(MatcherTest.parse("instance=a")), t("10S"), t("6M"), "ops", "deploying");
+        Silence s = silence("s1", List.of(SilenceMatcher.equal("instance", "a")), t("10S"), t("6M"));
         arrive(A, T0, T0);
         arrive(B, T0, T0);
-        assertThat(s.active(t("9S"))).isFalse();
-        assertThat(s.active(t("10S"))).isTrue();
-        assertThat(s.active(t("6M"))).isFalse();
+        assertThat(s.state(t("9S"))).isEqualTo(SilenceState.PENDING);
+        assertThat(s.state(t("10S"))).isEqualTo(SilenceState.ACTIVE);
+        assertThat(s.state(t("6M"))).isEqualTo(SilenceState.EXPIRED);
         step(
                 t("30S"),
                 List.of(s),
@@ -261,8 +267,7 @@ class GroupPolicyTest {
                 new Matchers(MatcherTest.parse("alertname=Down")),
                 Set.of("instance"));
         policy = new GroupPolicy(Map.of(), List.of(rule), receiver -> true);
-        Silence quietNode =
-                new Silence("s2", new Matchers(MatcherTest.parse("alertname=NodeDown")), T0, t("1H"), "ops", "known");
+        Silence quietNode = silence("s2", List.of(SilenceMatcher.equal("alertname", "NodeDown")), T0, t("1H"));
         arrive(A, T0, T0);
         arrive(Labels.of("alertname", "NodeDown", "instance", "a"), T0, T0);
         step(t("30S"), List.of(quietNode), n -> assertThat(n).isEmpty());
@@ -278,7 +283,7 @@ class GroupPolicyTest {
     void aGroupWaitsThenStaysQuietWhileNothingCanBeSentThenRemembersWhatItSent() {
         arrive(A, T0, T0);
         assertThat(onlyGroup().phase()).isEqualTo(new GroupPhase.Waiting(t("30S")));
-        Silence all = new Silence("s", Matchers.NONE, T0, t("1M"), "ops", "quiet");
+        Silence all = silence("s", List.of(), T0, t("1M"));
         step(t("30S"), List.of(all), n -> assertThat(n).isEmpty());
         assertThat(onlyGroup().phase()).isEqualTo(new GroupPhase.Quiet(t("5M30S")));
         tick(t("5M30S"));

@@ -91,4 +91,16 @@ class StatusPolicyTest {
         assertThat(result.get("api").status()).isEqualTo(CheckStatus.UNKNOWN);
         assertThat(result.get("api").reason()).isEqualTo("waiting for the first results");
     }
+
+    @Test
+    void aServiceInMaintenanceShowsMaintenanceAndIsNotADownDependency() {
+        var result = StatusPolicy.services(
+                stack,
+                states(UP, DOWN, DOWN, UP),
+                service -> service.equals("db") ? Optional.of("db upgrade until 04:00") : Optional.empty());
+        assertThat(result.get("db").status()).isEqualTo(CheckStatus.MAINTENANCE);
+        assertThat(result.get("db").reason()).isEqualTo("in maintenance: db upgrade until 04:00");
+        assertThat(result.get("api").status()).isEqualTo(CheckStatus.DOWN);
+        assertThat(result.get("api").downDependencies()).isEmpty();
+    }
 }

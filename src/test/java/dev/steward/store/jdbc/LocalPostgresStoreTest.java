@@ -64,4 +64,22 @@ class LocalPostgresStoreTest {
             return store;
         }
     }
+
+    @Nested
+    class Outbox extends dev.steward.core.outbox.OutboxStoreContract {
+        @Override
+        protected dev.steward.core.outbox.OutboxStore emptyStore() {
+            database.withHandle(handle -> handle.execute("DELETE FROM outbox"));
+            return new JdbcOutboxStore(database);
+        }
+    }
+
+    @Nested
+    class Maintenance extends dev.steward.core.maintenance.MaintenanceStoreContract {
+        @Override
+        protected dev.steward.core.maintenance.MaintenanceStore emptyStore() {
+            database.withHandle(handle -> handle.execute("DELETE FROM maintenance_window"));
+            return new JdbcMaintenanceStore(database, dev.steward.cron.UnixCron.INSTANCE);
+        }
+    }
 }

@@ -18,6 +18,7 @@ final class TestDatabases {
         database.withHandle(handle -> {
             handle.execute("DELETE FROM check_rollup");
             handle.execute("DELETE FROM check_event");
+            handle.execute("DELETE FROM outbox");
             return null;
         });
     }

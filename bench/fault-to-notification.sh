@@ -272,25 +272,47 @@ run_faults() {
 # ---------------------------------------------------------------------------------------------------------------------
 # Summary.
 
-# Steward logs "alert firing: {alertname="StewardCheckDown", check="tN", ...}" when its rule fires: the time from each
-# fault to that line (before routing and delivery) goes to steward-firing.txt as "N MS" ("-" when it did not fire).
-steward_firing() {
-  local log="$RUN/steward/steward.log" line
-  grep 'alert firing: {alertname="StewardCheckDown"' "$log" | while read -r line; do
+# Where Steward's time goes, per fault, into steward-stages.txt as "N TO_DOWN DOWN_TO_FIRING FIRING_TO_HOOK" (ms; "-"
+# when unknown): the fault to the UP -> DOWN status change (its check_event row in the SQLite store: the instant of
+# the probe that confirmed the failure), from there to the "alert firing: {alertname="StewardCheckDown", check="tN"
+# ...}" log line (the built-in rule's evaluation), and from there to the webhook's arrival at the harness (routing,
+# incident, outbox, delivery). steward-firing.txt has the fault to the firing line alone ("N MS").
+steward_stages() {
+  local line
+  grep 'alert firing: {alertname="StewardCheckDown"' "$RUN/steward/steward.log" | while read -r line; do
     echo "$(sed -n 's/.*check="t\([0-9]*\)".*/\1/p' <<<"$line") $(date -u -d "${line%% *}" +%s%3N)"
   done >"$RUN/steward-firing-at.txt"
-  awk 'NR == FNR { at[$1] = at[$1] " " $2; next }
+  if command -v sqlite3 >/dev/null; then
+    sqlite3 -separator ' ' "$RUN/steward/data/steward.db" \
+      "select substr(check_name, 2), at_ms from check_event where to_state = 'DOWN'" >"$RUN/steward-down-at.txt" || true
+  fi
+  touch "$RUN/steward-down-at.txt"
+  # first(list, t): the earliest instant of a space-separated list at or after t
+  awk -v out="$RUN/steward-stages.txt" 'function first(list, t,   k, a, i, best) {
+         best = ""; k = split(list, a, " ")
+         for (i = 1; i <= k; i++) if (a[i] >= t && (best == "" || a[i] < best)) best = a[i]
+         return best
+       }
+    FILENAME == ARGV[1] { down[$1] = down[$1] " " $2; next }
+    FILENAME == ARGV[2] { fire[$1] = fire[$1] " " $2; next }
     {
-      n = $2; sub(/.*=/, "", n); t = $3; sub(/.*=/, "", t); best = ""
-      k = split(at[n], a, " ")
-      for (i = 1; i <= k; i++) if (a[i] >= t && (best == "" || a[i] < best)) best = a[i]
-      print n, (best == "" ? "-" : best - t)
-    }' "$RUN/steward-firing-at.txt" "$RUN/faults.txt" >"$RUN/steward-firing.txt"
+      n = ""; t = ""; hook = ""
+      for (i = 1; i <= NF; i++) {
+        split($i, kv, "=")
+        if (kv[1] == "target") n = kv[2]; else if (kv[1] == "injected_unix_ms") t = kv[2]
+        else if (kv[1] == "steward_ms" && kv[2] != "-") hook = t + kv[2]
+      }
+      d = first(down[n], t); f = first(fire[n], t)
+      print n, (d == "" ? "-" : d - t), (d == "" || f == "" ? "-" : f - d), (f == "" || hook == "" ? "-" : hook - f) >out
+      print n, (f == "" ? "-" : f - t)
+    }' "$RUN/steward-down-at.txt" "$RUN/steward-firing-at.txt" "$RUN/faults.txt" >"$RUN/steward-firing.txt"
 }
 
-# quantiles FILE: "p50 / p90 / p99 / max (s)" of the second column (nearest rank), and how many are "-"
+# quantiles FILE [COLUMN]: "p50 / p90 / p99 / max" in s of a column of ms (default 2; nearest rank), and how many
+# are "-"
 quantiles() {
-  awk '$2 == "-" { miss++; next } { print $2 }' "$1" | sort -n | awk -v miss="$(awk '$2 == "-"' "$1" | wc -l)" '
+  local c="${2:-2}"
+  awk -v c="$c" '$c != "-" { print $c }' "$1" | sort -n | awk -v miss="$(awk -v c="$c" '$c == "-"' "$1" | wc -l)" '
     { v[++n] = $1 }
     function q(p,   r) { r = int(p * n); if (r < p * n) r++; if (r < 1) r = 1; return v[r] / 1000 }
     END {
@@ -330,8 +352,10 @@ summary() {
   done
   if has steward; then
     echo
-    echo "Steward, fault → its StewardCheckDown alert firing (its log, before routing and delivery), p50 / p90 / p99 / max:" \
-      "$(quantiles "$RUN/steward-firing.txt") s (rule group evaluated every 10 s)"
+    echo "Steward, p50 / p90 / p99 / max in s: fault → StewardCheckDown firing (its log, before routing and delivery)" \
+      "$(quantiles "$RUN/steward-firing.txt"); of which fault → check DOWN (store) $(quantiles "$RUN/steward-stages.txt" 2)," \
+      "DOWN → firing (the built-in rule group, evaluated every 10 s) $(quantiles "$RUN/steward-stages.txt" 3);" \
+      "then firing → webhook arrival $(quantiles "$RUN/steward-stages.txt" 4)"
   fi
   echo
   if has steward; then
@@ -365,6 +389,6 @@ run_faults
 harness /_stats >"$RUN/stats.txt"
 if has steward; then
   kill -0 "$STEWARD_PID" 2>/dev/null || bench_log "Steward exited during the run"
-  steward_firing
+  steward_stages
 fi
 summary | tee -a "$RESULTS/fault-to-notification.md"

@@ -354,7 +354,7 @@ summary() {
     echo
     echo "Steward, p50 / p90 / p99 / max in s: fault → StewardCheckDown firing (its log, before routing and delivery)" \
       "$(quantiles "$RUN/steward-firing.txt"); of which fault → check DOWN (store) $(quantiles "$RUN/steward-stages.txt" 2)," \
-      "DOWN → firing (the built-in rule group, evaluated every 10 s) $(quantiles "$RUN/steward-stages.txt" 3);" \
+      "DOWN → firing (the next evaluation of the built-in rule group) $(quantiles "$RUN/steward-stages.txt" 3);" \
       "then firing → webhook arrival $(quantiles "$RUN/steward-stages.txt" 4)"
   fi
   echo

@@ -279,7 +279,7 @@ run_faults() {
 # incident, outbox, delivery). steward-firing.txt has the fault to the firing line alone ("N MS").
 steward_stages() {
   local line
-  grep 'alert firing: {alertname="StewardCheckDown"' "$RUN/steward/steward.log" | while read -r line; do
+  grep -a 'alert firing: {alertname="StewardCheckDown"' "$RUN/steward/steward.log" | while read -r line; do
     echo "$(sed -n 's/.*check="t\([0-9]*\)".*/\1/p' <<<"$line") $(date -u -d "${line%% *}" +%s%3N)"
   done >"$RUN/steward-firing-at.txt"
   if command -v sqlite3 >/dev/null; then

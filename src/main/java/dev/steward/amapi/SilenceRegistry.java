@@ -27,6 +27,21 @@ public final class SilenceRegistry {
     private final SilenceLimits limits;
     private final Supplier<String> newId;
     private volatile Silences current;
+    private volatile Changes changes = (action, before, after) -> {};
+
+    /**
+     * Told of every stored change, after it was stored (the audit log): {@code action} is {@code silence.create},
+     * {@code silence.update} or {@code silence.expire}; {@code before} is empty for a new silence.
+     */
+    @FunctionalInterface
+    public interface Changes {
+        void changed(String action, Optional<Silence> before, Silence after);
+    }
+
+    /** Where stored changes are reported; one listener, set once by the composition root. */
+    public void onChange(Changes listener) {
+        this.changes = listener;
+    }
 
     public SilenceRegistry(SilenceStore store, InstantSource clock, SilenceLimits limits, Supplier<String> newId) {
         this.store = store;
@@ -58,11 +73,19 @@ public final class SilenceRegistry {
     }
 
     public synchronized SetOutcome set(SilenceRequest request) {
+        Silences before = current;
         SetOutcome out = current.set(request, clock.instant(), limits, newId);
         out.changed().forEach(store::save);
         switch (out) {
-            case SetOutcome.Created c -> current = c.silences();
-            case SetOutcome.Updated u -> current = u.silences();
+            case SetOutcome.Created c -> {
+                current = c.silences();
+                c.replaced().ifPresent(r -> changes.changed("silence.expire", before.get(r.id()), r));
+                changes.changed("silence.create", Optional.empty(), c.silence());
+            }
+            case SetOutcome.Updated u -> {
+                current = u.silences();
+                changes.changed("silence.update", before.get(u.silence().id()), u.silence());
+            }
             case SetOutcome.Invalid i -> {}
             case SetOutcome.NotFound n -> {}
         }
@@ -88,8 +111,10 @@ public final class SilenceRegistry {
     public synchronized ExpireOutcome expire(String id) {
         ExpireOutcome out = current.expire(id, clock.instant());
         if (out instanceof ExpireOutcome.Expired e && e.changed()) {
+            Optional<Silence> before = current.get(id);
             store.save(e.silence());
             current = e.silences();
+            changes.changed("silence.expire", before, e.silence());
         }
         return out;
     }

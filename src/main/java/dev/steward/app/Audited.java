@@ -78,6 +78,16 @@ final class Audited {
         return JSON.writeValueAsString(m);
     }
 
+    static String silence(dev.steward.core.silence.Silence s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("matchers", s.matchers().toString());
+        m.put("startsAt", s.startsAt().toString());
+        m.put("endsAt", s.endsAt().toString());
+        m.put("createdBy", s.createdBy());
+        m.put("comment", s.comment());
+        return JSON.writeValueAsString(m);
+    }
+
     static MaintenanceBackend maintenance(MaintenanceBackend inner, AuditLog audit) {
         return new MaintenanceBackend() {
             @Override

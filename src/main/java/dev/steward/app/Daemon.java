@@ -236,6 +236,13 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 AuditKey.storedOrCreated(new JdbcSettingStore(database)),
                 CheckpointPolicy.DEFAULTS,
                 clock);
+        silences.onChange((action, before, after) -> audit.record(
+                after.createdBy(),
+                "api",
+                action,
+                "silence/" + after.id(),
+                before.map(Audited::silence).orElse(""),
+                Audited.silence(after)));
         IncidentApi incidentApi = new IncidentApi(Audited.incidents(alerting, audit), Optional.of(links()));
         MaintenanceApi maintenanceApi = new MaintenanceApi(Audited.maintenance(maintenance, audit), UnixCron.INSTANCE);
         AuditApi auditApi = new AuditApi(audit);

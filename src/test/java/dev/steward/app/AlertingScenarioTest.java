@@ -395,6 +395,10 @@ class AlertingScenarioTest {
                 {"matchers": [{"name": "service", "value": "api", "isRegex": false, "isEqual": true}],
                  "startsAt": "%s", "endsAt": "%s", "createdBy": "alice", "comment": "db migration"}
                 """.formatted(clock.instant(), ends));
+        JsonNode audit = call("GET", "/api/v1/audit", "").path("records");
+        assertThat(audit.get(0).path("action").asString()).isEqualTo("silence.create");
+        assertThat(audit.get(0).path("actor").asString()).isEqualTo("alice");
+        assertThat(audit.get(0).path("target").asString()).startsWith("silence/");
         runUntil(ends.minusSeconds(15 * 60 + 1));
         assertThat(to("/alice")).isEmpty();
         runUntil(ends.minusSeconds(15 * 60 - 1));

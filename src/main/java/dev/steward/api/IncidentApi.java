@@ -22,6 +22,7 @@ import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Steward's incident API under {@code /api/v1/incidents}: list and read incidents with their alerts and timeline, and
@@ -123,20 +124,34 @@ public final class IncidentApi {
         }
     }
 
+    /**
+     * The request's JSON object; without a {@code by}, the authenticated user or token (see {@link AccessControl}) is
+     * who acts.
+     */
     private JsonNode body(Context ctx) {
+        ObjectNode n = parse(ctx);
+        if (n.path("by").asString("").isBlank()) {
+            AccessControl.principal(ctx)
+                    .filter(p -> p.kind() != dev.steward.core.access.Principal.Kind.OPEN)
+                    .ifPresent(p -> n.put("by", p.name()));
+        }
+        return n;
+    }
+
+    private ObjectNode parse(Context ctx) {
         String text = ctx.body();
         if (text.isBlank()) {
             return json.createObjectNode();
         }
         try {
             JsonNode n = json.readTree(text);
-            if (!n.isObject()) {
+            if (!(n instanceof ObjectNode)) {
                 throw new ApiException(
                         400,
                         "bad body",
                         List.of(new ApiException.FieldError("body", abbreviate(text), "a JSON object")));
             }
-            return n;
+            return (ObjectNode) n;
         } catch (JacksonException e) {
             throw new ApiException(
                     400, "bad body", List.of(new ApiException.FieldError("body", abbreviate(text), "a JSON object")));

@@ -118,8 +118,7 @@ final class Alerting implements AutoCloseable, AlertSink, IncidentApi.Backend {
                 policy(config.stack()),
                 holds(),
                 this::page,
-                () -> UUID.randomUUID().toString(),
-                ticker);
+                () -> UUID.randomUUID().toString());
         this.routes = new RouteLoop(
                 config.routing(),
                 now,

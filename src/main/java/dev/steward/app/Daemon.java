@@ -301,13 +301,8 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         var a = config.alerting();
         String key = a.linkKey()
                 .map(dev.steward.core.config.Secret::reveal)
-                .orElseGet(() -> new JdbcSettingStore(database).getOrCreate("link_key", () -> {
-                    byte[] random = new byte[32];
-                    new java.security.SecureRandom().nextBytes(random);
-                    return java.util.Base64.getEncoder().encodeToString(random);
-                }));
-        String base =
-                a.externalUrl().map(java.net.URI::toString).orElse("http://" + options.host() + ":" + options.port());
+                .orElseGet(() -> new JdbcSettingStore(database).getOrCreateRandomKey("link_key"));
+        String base = a.externalUrl().map(java.net.URI::toString).orElse(defaultUrl(options));
         l = new SignedLinks(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), base);
         signedLinks = l;
         return l;

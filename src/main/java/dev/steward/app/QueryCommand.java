@@ -59,8 +59,7 @@ final class QueryCommand implements Callable<Integer> {
 
     /** The API path under the server URL, keeping any path prefix the URL has ({@code http://h/prometheus}). */
     private URI endpoint(String path) {
-        String base = server.toString();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+        return new ApiClient(server).endpoint(path);
     }
 
     @Override

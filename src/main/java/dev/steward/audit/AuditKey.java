@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -42,10 +40,6 @@ public final class AuditKey {
 
     /** The key kept in the store, generated (32 random bytes, base64) and kept now if there is none yet. */
     public static byte[] storedOrCreated(JdbcSettingStore settings) {
-        return bytes(settings.getOrCreate(SETTING, () -> {
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            return Base64.getEncoder().encodeToString(random);
-        }));
+        return bytes(settings.getOrCreateRandomKey(SETTING));
     }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,13 +47,11 @@ public final class IncidentLoop {
 
     private final IncidentStore store;
     private final Atomic atomic;
-    private final LongSupplier ticker;
     private final Pager pager;
     private final Supplier<String> newId;
     private final Map<String, Incident> open = new LinkedHashMap<>();
     private volatile IncidentPolicy policy;
     private volatile HoldOracle holds;
-    private long maxStepNanos;
 
     public IncidentLoop(
             IncidentStore store,
@@ -62,11 +59,9 @@ public final class IncidentLoop {
             IncidentPolicy policy,
             HoldOracle holds,
             Pager pager,
-            Supplier<String> newId,
-            LongSupplier ticker) {
+            Supplier<String> newId) {
         this.store = store;
         this.atomic = atomic;
-        this.ticker = ticker;
         this.policy = policy;
         this.holds = holds;
         this.pager = pager;
@@ -140,7 +135,6 @@ public final class IncidentLoop {
         if (steps.isEmpty()) {
             return;
         }
-        long start = ticker.getAsLong();
         List<Page> pages = new ArrayList<>();
         Map<String, Incident> incidents = new LinkedHashMap<>();
         for (IncidentStep step : steps) {
@@ -155,7 +149,6 @@ public final class IncidentLoop {
             store.saveAll(incidents.values());
         });
         afterCommit[0].run();
-        maxStepNanos = Math.max(maxStepNanos, ticker.getAsLong() - start);
     }
 
     /** Updates the open incidents and the index by group after a step. */
@@ -215,25 +208,11 @@ public final class IncidentLoop {
         return Optional.ofNullable(open.get(id)).or(() -> store.get(id));
     }
 
-    /** The longest a single step (decide, page, save) took, in nanoseconds, since start. */
-    public synchronized long maxStepNanos() {
-        return maxStepNanos;
-    }
-
     private void apply(IncidentStep step, Instant now) {
         if (step.isEmpty()) {
             return;
         }
-        long start = ticker.getAsLong();
-        Runnable[] afterCommit = {() -> {}};
-        atomic.run(() -> {
-            if (!step.pages().isEmpty()) {
-                afterCommit[0] = pager.send(step.pages(), now);
-            }
-            store.saveAll(step.incidents());
-        });
-        afterCommit[0].run();
+        persist(List.of(step), now);
         remember(step);
-        maxStepNanos = Math.max(maxStepNanos, ticker.getAsLong() - start);
     }
 }

@@ -61,8 +61,7 @@ public final class IncidentStorm {
                     IncidentPolicy.of(IncidentSettings.DEFAULTS, OnCall.EMPTY),
                     (service, now) -> Optional.empty(),
                     (pages, now) -> outbox.store(entries(pages, now)),
-                    () -> UUID.randomUUID().toString(),
-                    System::nanoTime);
+                    () -> UUID.randomUUID().toString());
             List<Notification> firing = notifications(groups, perGroup, false);
             List<Notification> resolved = notifications(groups, perGroup, true);
             pass("first notification of every group (opens " + groups + " incidents)", loop, firing, T0);

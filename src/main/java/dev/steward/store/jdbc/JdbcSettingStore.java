@@ -19,6 +19,18 @@ public final class JdbcSettingStore {
     }
 
     /**
+     * The key kept under {@code name}: 32 random bytes (base64), generated and stored the first time (signing keys such
+     * as {@code link_key} and {@code audit_key}).
+     */
+    public String getOrCreateRandomKey(String name) {
+        return getOrCreate(name, () -> {
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            return java.util.Base64.getEncoder().encodeToString(random);
+        });
+    }
+
+    /**
      * The stored value of {@code name}, or {@code generated}'s value stored now. When two instances race, the first
      * insert wins and both return it.
      */

@@ -58,7 +58,12 @@ class AccessControlTest {
         database = Database.sqlite(dir);
         store = new JdbcAccessStore(database);
         AccessControl control =
-                new AccessControl(store, hasher, clock, new AccessControl.Settings(true, loopbackOnly, stackUsers));
+                new AccessControl(
+                store,
+                new dev.steward.store.jdbc.JdbcSessionStore(database),
+                hasher,
+                clock,
+                new AccessControl.Settings(true, loopbackOnly, stackUsers));
         AccessApi api = new AccessApi(store, hasher, new TokenMint(new SecureRandom()), clock, control);
         app = Javalin.create(cfg -> {
                     control.mount(cfg);

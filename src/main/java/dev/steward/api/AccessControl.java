@@ -7,32 +7,32 @@ import dev.steward.core.access.LoginThrottle;
 import dev.steward.core.access.PasswordHasher;
 import dev.steward.core.access.Principal;
 import dev.steward.core.access.Requirement;
+import dev.steward.core.access.Session;
+import dev.steward.core.access.SessionStore;
 import dev.steward.core.access.User;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.router.Endpoint;
-import io.javalin.security.BasicAuthCredentials;
-import dev.steward.core.access.Session;
-import dev.steward.core.access.SessionStore;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import io.javalin.router.Endpoint;
+import io.javalin.security.BasicAuthCredentials;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Authenticates every request that matched a route and checks the role its route needs ({@link AccessPolicy}):
@@ -226,8 +226,8 @@ public final class AccessControl {
         who.ifPresent(p -> ctx.attribute(PRINCIPAL, p));
         AccessPolicy.check(required, who).ifPresent(refusal -> {
             throw switch (refusal) {
-                case AccessPolicy.Refusal.Unauthenticated u when isConsolePage(ctx, endpoint.path) ->
-                    loginRequired(ctx);
+                case AccessPolicy.Refusal.Unauthenticated u
+                when isConsolePage(ctx, endpoint.path) -> loginRequired(ctx);
                 case AccessPolicy.Refusal.Unauthenticated u -> unauthenticated(ctx, u.message());
                 case AccessPolicy.Refusal.Forbidden f -> {
                     ctx.header(REQUIRED_ROLE_HEADER, f.required().label());
@@ -363,8 +363,8 @@ public final class AccessControl {
         return switch (settings.secureCookies()) {
             case ALWAYS -> true;
             case NEVER -> false;
-            case AUTO -> "https".equalsIgnoreCase(ctx.scheme())
-                    || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+            case AUTO ->
+                "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
         };
     }
 

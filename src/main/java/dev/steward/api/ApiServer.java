@@ -53,7 +53,8 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.exception(
                     LoginRequired.class,
                     (e, ctx) -> ctx.redirect(
-                            "/login?next=" + java.net.URLEncoder.encode(e.next(), java.nio.charset.StandardCharsets.UTF_8),
+                            "/login?next="
+                                    + java.net.URLEncoder.encode(e.next(), java.nio.charset.StandardCharsets.UTF_8),
                             io.javalin.http.HttpStatus.FOUND));
             cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.errors()));
             // Javalin's own 404/405 come as HttpResponseException, which the Exception handler below does not see

@@ -36,8 +36,8 @@ final class AccessWiring {
         var store = new JdbcAccessStore(database);
         var hasher = new Argon2PasswordHasher();
         boolean loopback = loopbackOnly(host);
-        var control = new AccessControl(
-                store, new JdbcSessionStore(database), hasher, clock, settings(config, loopback));
+        var control =
+                new AccessControl(store, new JdbcSessionStore(database), hasher, clock, settings(config, loopback));
         List<User> stackUsers = config.users();
         boolean metricsAnonymous = config.metricsAnonymous();
         if (!control.enforced()) {

@@ -33,21 +33,22 @@ final class AccessReader {
                 .orElse(AccessConfig.DEFAULTS.metricsAnonymous());
         List<User> users = f.get("users").map(n -> users(r, n, f.path("users"))).orElse(List.of());
         AccessConfig d = AccessConfig.DEFAULTS;
-        java.time.Duration idle =
-                f.get("session_idle").flatMap(n -> r.duration(n, f.path("session_idle"))).orElse(d.sessionIdle());
-        java.time.Duration max =
-                f.get("session_max").flatMap(n -> r.duration(n, f.path("session_max"))).orElse(d.sessionMax());
+        java.time.Duration idle = f.get("session_idle")
+                .flatMap(n -> r.duration(n, f.path("session_idle")))
+                .orElse(d.sessionIdle());
+        java.time.Duration max = f.get("session_max")
+                .flatMap(n -> r.duration(n, f.path("session_max")))
+                .orElse(d.sessionMax());
         if (max.compareTo(idle) < 0) {
             String seen = max + " < " + idle;
             f.get("session_max")
                     .or(() -> f.get("session_idle"))
-                    .ifPresent(n -> r.diagnostics
-                            .add(
-                                    n,
-                                    f.path("session_max"),
-                                    "session_max is shorter than session_idle:",
-                                    seen,
-                                    "session_max at least as long as session_idle"));
+                    .ifPresent(n -> r.diagnostics.add(
+                            n,
+                            f.path("session_max"),
+                            "session_max is shorter than session_idle:",
+                            seen,
+                            "session_max at least as long as session_idle"));
             max = idle;
         }
         String secure = f.get("secure_cookies")
@@ -55,8 +56,8 @@ final class AccessReader {
                     if (AccessConfig.SECURE_COOKIES.contains(v)) {
                         return true;
                     }
-                    r.diagnostics
-                            .add(n, f.path("secure_cookies"), "unknown value", Quote.of(v), "auto, always or never");
+                    r.diagnostics.add(
+                            n, f.path("secure_cookies"), "unknown value", Quote.of(v), "auto, always or never");
                     return false;
                 }))
                 .orElse(d.secureCookies());

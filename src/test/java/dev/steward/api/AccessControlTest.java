@@ -57,8 +57,7 @@ class AccessControlTest {
     private void start(boolean loopbackOnly, List<User> stackUsers) {
         database = Database.sqlite(dir);
         store = new JdbcAccessStore(database);
-        AccessControl control =
-                new AccessControl(
+        AccessControl control = new AccessControl(
                 store,
                 new dev.steward.store.jdbc.JdbcSessionStore(database),
                 hasher,

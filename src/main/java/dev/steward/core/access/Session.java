@@ -16,13 +16,7 @@ import java.util.Optional;
  * @param expiresAt the absolute end, whatever the activity
  */
 public record Session(
-        String id,
-        String user,
-        String csrf,
-        Instant createdAt,
-        Instant lastSeenAt,
-        Instant expiresAt,
-        String address) {
+        String id, String user, String csrf, Instant createdAt, Instant lastSeenAt, Instant expiresAt, String address) {
 
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
@@ -32,8 +26,8 @@ public record Session(
 
         public Lifetime {
             if (idle.isNegative() || idle.isZero() || absolute.compareTo(idle) < 0) {
-                throw new IllegalArgumentException("session lifetime needs 0 < idle <= absolute, got idle " + idle
-                        + " and absolute " + absolute);
+                throw new IllegalArgumentException(
+                        "session lifetime needs 0 < idle <= absolute, got idle " + idle + " and absolute " + absolute);
             }
         }
     }

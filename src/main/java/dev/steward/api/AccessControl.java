@@ -47,8 +47,8 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Console sessions: {@code POST /login} with a user's password sets the {@value #SESSION_COOKIE} cookie (HttpOnly,
  * SameSite=Lax, Secure when the request came over HTTPS or {@code access.secure_cookies} says so). A request
  * authenticated by that cookie must send the session's CSRF token ({@value #CSRF_HEADER} header or {@code _csrf} form
- * field) with every change; so must every change under {@code /ui}, whoever makes it (open mode and HTTP Basic too,
- * since a browser sends those credentials on its own).
+ * field) with every change; so must every change under {@code /ui} made in open mode or with HTTP Basic, since a
+ * browser sends those credentials on its own (API tokens are exempt: only the script holding one sends it).
  */
 public final class AccessControl {
     /** The request attribute holding the {@link Principal} who made an authenticated request. */
@@ -244,7 +244,10 @@ public final class AccessControl {
     }
 
     private static boolean isConsolePage(Context ctx, String path) {
-        return "GET".equals(ctx.method().name()) && (path.equals("/ui") || path.startsWith("/ui/"));
+        // not the live stream: an EventSource cannot follow a redirect to a form
+        return "GET".equals(ctx.method().name())
+                && (path.equals("/ui") || path.startsWith("/ui/"))
+                && !path.equals("/ui/events");
     }
 
     /**
@@ -257,7 +260,8 @@ public final class AccessControl {
             return;
         }
         boolean console = path.equals("/ui") || path.startsWith("/ui/") || path.equals("/logout");
-        if (who.kind() != Principal.Kind.SESSION && !console) {
+        // a token is sent only by the script that holds it, never by a browser on its own
+        if (who.kind() == Principal.Kind.TOKEN || (who.kind() != Principal.Kind.SESSION && !console)) {
             return;
         }
         String presented = ctx.header(CSRF_HEADER);

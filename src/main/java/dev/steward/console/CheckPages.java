@@ -150,7 +150,10 @@ public final class CheckPages {
     private static CheckLine line(CheckSnapshot snap, ServiceStatus service) {
         CheckConfig c = snap.config();
         return new CheckLine(
-                Overview.cell(snap, false, service), c.probe().type(), c.probe().target(), Texts.millis(c.interval()));
+                Overview.cell(snap, false, service),
+                c.probe().type(),
+                c.probe().target(),
+                dev.steward.core.expect.DurationLiteral.format(c.interval()));
     }
 
     private static EventLine event(CheckEvent e, Instant now) {

@@ -20,7 +20,7 @@ public final class LiveUpdates {
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final Supplier<Overview> overview;
     private final Views views;
-    private Map<String, Overview.Cell> sentCells = new HashMap<>();
+    private Map<String, Object> sentCells = new HashMap<>();
     private final Map<String, Long> cellGeneration = new HashMap<>();
     private String sentPanels = "";
     private long panelsGeneration;
@@ -44,9 +44,9 @@ public final class LiveUpdates {
         synchronized (this) {
             StringBuilder out = new StringBuilder();
             cellGeneration.forEach((id, gen) -> {
-                Overview.Cell cell = sentCells.get(id);
-                if (gen > since && cell != null) {
-                    out.append(views.render("console/cell.jte", new CellUpdate(cell, true)));
+                Object piece = sentCells.get(id);
+                if (gen > since && piece != null) {
+                    out.append(render(piece));
                 }
             });
             if (panelsGeneration > since) {
@@ -83,14 +83,12 @@ public final class LiveUpdates {
         Overview now = overview.get();
         StringBuilder out = new StringBuilder();
         long next = generation + 1;
-        Map<String, Overview.Cell> cells = new HashMap<>();
+        Map<String, Object> cells = new HashMap<>();
         for (Overview.ServiceRow row : now.rows()) {
+            Overview.Head head = row.head();
+            changed(head.domId(), head, cells, next, out);
             for (Overview.Cell cell : row.cells()) {
-                cells.put(cell.domId(), cell);
-                if (!cell.equals(sentCells.get(cell.domId()))) {
-                    cellGeneration.put(cell.domId(), next);
-                    out.append(views.render("console/cell.jte", new CellUpdate(cell, true)));
-                }
+                changed(cell.domId(), cell, cells, next, out);
             }
         }
         boolean structureChanged = !cells.keySet().equals(sentCells.keySet());
@@ -123,6 +121,25 @@ public final class LiveUpdates {
         }
         return data;
     }
+
+    private void changed(String id, Object piece, Map<String, Object> pieces, long next, StringBuilder out) {
+        pieces.put(id, piece);
+        if (!piece.equals(sentCells.get(id))) {
+            cellGeneration.put(id, next);
+            out.append(render(piece));
+        }
+    }
+
+    private String render(Object piece) {
+        return switch (piece) {
+            case Overview.Cell c -> views.render("console/cell.jte", new CellUpdate(c, true));
+            case Overview.Head h -> views.render("console/head.jte", new HeadUpdate(h, true));
+            default -> throw new IllegalArgumentException("not a piece of the overview: " + piece);
+        };
+    }
+
+    /** A service row's head to render; {@code oob} marks it as an out-of-band swap for htmx. */
+    public record HeadUpdate(Overview.Head head, boolean oob) {}
 
     /** A cell to render; {@code oob} marks it as an out-of-band swap for htmx. */
     public record CellUpdate(Overview.Cell cell, boolean oob) {}

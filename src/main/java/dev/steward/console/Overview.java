@@ -54,7 +54,24 @@ public record Overview(Summary summary, Performance performance, List<ServiceRow
 
     /** One service's row of the matrix. */
     public record ServiceRow(
-            String name, String href, String status, String reason, String resources, List<Cell> cells) {}
+            String name, String href, String status, String reason, String resources, List<Cell> cells) {
+        /** The row's head (name, status, reason, resources), which live updates replace on its own. */
+        public Head head() {
+            return new Head(
+                    "s-"
+                            + Base64.getUrlEncoder()
+                                    .withoutPadding()
+                                    .encodeToString(name.getBytes(StandardCharsets.UTF_8)),
+                    name,
+                    href,
+                    status,
+                    reason,
+                    resources);
+        }
+    }
+
+    /** A service row's head. */
+    public record Head(String domId, String name, String href, String status, String reason, String resources) {}
 
     /**
      * One check's cell.

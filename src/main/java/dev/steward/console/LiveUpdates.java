@@ -42,23 +42,28 @@ public final class LiveUpdates {
         client.onClose(() -> clients.remove(client));
         String catchUp;
         synchronized (this) {
-            StringBuilder out = new StringBuilder();
-            cellGeneration.forEach((id, gen) -> {
-                Object piece = sentCells.get(id);
-                if (gen > since && piece != null) {
-                    out.append(render(piece));
-                }
-            });
-            if (panelsGeneration > since) {
-                out.append(sentPanels);
-            }
-            catchUp = out.toString().replace('\n', ' ').replace('\r', ' ');
+            catchUp = catchUp(since);
             clients.add(client);
         }
         client.sendComment("connected");
         if (!catchUp.isEmpty()) {
             client.sendEvent(EVENT, catchUp);
         }
+    }
+
+    /** What changed after generation {@code since}, as one update (empty when nothing did). */
+    public synchronized String catchUp(long since) {
+        StringBuilder out = new StringBuilder();
+        cellGeneration.forEach((id, gen) -> {
+            Object piece = sentCells.get(id);
+            if (gen > since && piece != null) {
+                out.append(render(piece));
+            }
+        });
+        if (panelsGeneration > since) {
+            out.append(sentPanels);
+        }
+        return out.toString().replace('\n', ' ').replace('\r', ' ');
     }
 
     /** The generation of the latest update: a page rendered now shows at least this one. */

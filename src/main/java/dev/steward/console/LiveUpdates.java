@@ -40,14 +40,14 @@ public final class LiveUpdates {
     public void connect(SseClient client, long since) {
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
-        String catchUp;
+        // under the same lock as publish: the catch-up reaches the viewer before any newer update
         synchronized (this) {
-            catchUp = catchUp(since);
+            client.sendComment("connected");
+            String catchUp = catchUp(since);
+            if (!catchUp.isEmpty()) {
+                client.sendEvent(EVENT, catchUp);
+            }
             clients.add(client);
-        }
-        client.sendComment("connected");
-        if (!catchUp.isEmpty()) {
-            client.sendEvent(EVENT, catchUp);
         }
     }
 

@@ -1,0 +1,49 @@
+package dev.steward.actuate;
+
+import dev.steward.actuate.command.CommandActuator;
+import dev.steward.actuate.command.CommandConfig;
+import dev.steward.core.deploy.Actuator;
+import dev.steward.notify.ConfigMap;
+import dev.steward.notify.Configured;
+import dev.steward.stackfile.ConfigError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the provider of a deployment from its settings ({@code deploy.provider} in the stack file): the type names
+ * the technology and the rest of the mapping is that provider's settings, read strictly (unknown keys, wrong types and
+ * missing settings are errors) with every error returned at once, each with its path. A valid provider comes wrapped
+ * in a {@link TimedActuator}, so its results carry how long they took.
+ */
+public final class Actuators {
+    /** The provider types, as written in {@code type}. */
+    public static final List<String> TYPES = List.of("command", "kubernetes", "http", "nginx", "haproxy");
+
+    private Actuators() {}
+
+    /**
+     * The provider of {@code type} built from {@code settings} (the provider's mapping without {@code type}), or every
+     * error found; errors' paths start with {@code path} ({@code services.api.deploy.provider}).
+     */
+    public static Configured<Actuator> forConfig(
+            String type, Map<String, Object> settings, String path, ActuatorTools tools) {
+        List<ConfigError> errors = new ArrayList<>();
+        ConfigMap m = ConfigMap.root(settings, path, tools.source(), tools.secrets(), errors);
+        Optional<Actuator> built = build(type, m, tools);
+        if (built.isEmpty() && errors.isEmpty()) {
+            m.error("type", "unknown provider type", '"' + type + '"', "one of " + String.join(", ", TYPES));
+        }
+        return errors.isEmpty() && built.isPresent()
+                ? new Configured.Valid<>(new TimedActuator(built.get(), tools.ticker()))
+                : new Configured.Invalid<>(errors);
+    }
+
+    private static Optional<Actuator> build(String type, ConfigMap m, ActuatorTools tools) {
+        return switch (type) {
+            case "command" -> CommandConfig.read(m).map(CommandActuator::new);
+            default -> Optional.empty();
+        };
+    }
+}

@@ -2,6 +2,8 @@ package dev.steward.actuate;
 
 import dev.steward.actuate.command.CommandActuator;
 import dev.steward.actuate.command.CommandConfig;
+import dev.steward.actuate.http.HttpActuator;
+import dev.steward.actuate.http.HttpActuatorConfig;
 import dev.steward.core.deploy.Actuator;
 import dev.steward.notify.ConfigMap;
 import dev.steward.notify.Configured;
@@ -43,6 +45,9 @@ public final class Actuators {
     private static Optional<Actuator> build(String type, ConfigMap m, ActuatorTools tools) {
         return switch (type) {
             case "command" -> CommandConfig.read(m).map(CommandActuator::new);
+            case "http" ->
+                HttpActuatorConfig.read(m)
+                        .map(c -> new HttpActuator(c, HttpActuator.defaultClient(), tools.clock(), tools.pause()));
             default -> Optional.empty();
         };
     }

@@ -4,6 +4,9 @@ import dev.steward.actuate.command.CommandActuator;
 import dev.steward.actuate.command.CommandConfig;
 import dev.steward.actuate.http.HttpActuator;
 import dev.steward.actuate.http.HttpActuatorConfig;
+import dev.steward.actuate.kubernetes.KubeconfigLoader;
+import dev.steward.actuate.kubernetes.KubernetesActuator;
+import dev.steward.actuate.kubernetes.KubernetesSettings;
 import dev.steward.core.deploy.Actuator;
 import dev.steward.notify.ConfigMap;
 import dev.steward.notify.Configured;
@@ -48,6 +51,10 @@ public final class Actuators {
             case "http" ->
                 HttpActuatorConfig.read(m)
                         .map(c -> new HttpActuator(c, HttpActuator.defaultClient(), tools.clock(), tools.pause()));
+            case "kubernetes" ->
+                KubernetesSettings.read(m)
+                        .flatMap(s ->
+                                KubeconfigLoader.client(s, m).map(c -> new KubernetesActuator(s, c, tools.ticker())));
             default -> Optional.empty();
         };
     }

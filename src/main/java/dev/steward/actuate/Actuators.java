@@ -7,6 +7,9 @@ import dev.steward.actuate.http.HttpActuatorConfig;
 import dev.steward.actuate.kubernetes.KubeconfigLoader;
 import dev.steward.actuate.kubernetes.KubernetesActuator;
 import dev.steward.actuate.kubernetes.KubernetesSettings;
+import dev.steward.actuate.proxy.ProxyActuator;
+import dev.steward.actuate.proxy.ProxyKind;
+import dev.steward.actuate.proxy.ProxySettings;
 import dev.steward.core.deploy.Actuator;
 import dev.steward.notify.ConfigMap;
 import dev.steward.notify.Configured;
@@ -55,6 +58,8 @@ public final class Actuators {
                 KubernetesSettings.read(m)
                         .flatMap(s ->
                                 KubeconfigLoader.client(s, m).map(c -> new KubernetesActuator(s, c, tools.ticker())));
+            case "nginx" -> ProxySettings.read(ProxyKind.NGINX, m).map(ProxyActuator::new);
+            case "haproxy" -> ProxySettings.read(ProxyKind.HAPROXY, m).map(ProxyActuator::new);
             default -> Optional.empty();
         };
     }

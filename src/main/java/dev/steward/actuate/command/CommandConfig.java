@@ -60,11 +60,17 @@ public record CommandConfig(
         return readCommon(m);
     }
 
-    /** The settings with no command required: for providers that run commands only around their own work. */
-    public static Optional<CommandConfig> readOptional(ConfigMap m) {
-        List<String> keys = new ArrayList<>(actionKeys());
-        m.allow(keys);
-        return readCommon(m);
+    /**
+     * Command templates by action from a mapping that holds nothing else ({@code commands} of the proxy providers), none
+     * required.
+     */
+    public static Map<Action, CommandTemplate> templates(ConfigMap m) {
+        m.allow(actionKeys());
+        Map<Action, CommandTemplate> commands = new EnumMap<>(Action.class);
+        for (Action a : Action.values()) {
+            template(m, key(a)).ifPresent(t -> commands.put(a, t));
+        }
+        return Map.copyOf(commands);
     }
 
     private static Optional<CommandConfig> readCommon(ConfigMap m) {
@@ -74,7 +80,7 @@ public record CommandConfig(
             template(m, key(a)).ifPresent(t -> commands.put(a, t));
         }
         Duration timeout = m.duration("timeout").orElse(DEFAULT_TIMEOUT);
-        Optional<Path> workdir = m.text("workdir").flatMap(w -> absolute(m, "workdir", w));
+        Optional<Path> workdir = workdir(m);
         Map<String, Secret> env = env(m);
         return m.errors().size() == before
                 ? Optional.of(new CommandConfig(Map.copyOf(commands), timeout, workdir, env))
@@ -103,7 +109,13 @@ public record CommandConfig(
         return problems.isEmpty() ? Optional.of(new CommandTemplate(text.get())) : Optional.empty();
     }
 
-    private static Optional<Path> absolute(ConfigMap m, String key, String text) {
+    /** {@code workdir}: an absolute path. */
+    public static Optional<Path> workdir(ConfigMap m) {
+        return m.text("workdir").flatMap(w -> absolute(m, "workdir", w));
+    }
+
+    /** An absolute path, or an error. */
+    public static Optional<Path> absolute(ConfigMap m, String key, String text) {
         Path p = Path.of(text);
         if (!p.isAbsolute()) {
             m.error(key, "not an absolute path", text, "an absolute directory such as /srv/app");
@@ -112,7 +124,8 @@ public record CommandConfig(
         return Optional.of(p);
     }
 
-    private static Map<String, Secret> env(ConfigMap m) {
+    /** {@code env}: variable names to values that may be references. */
+    public static Map<String, Secret> env(ConfigMap m) {
         Map<String, Secret> out = new LinkedHashMap<>();
         m.map("env").ifPresent(e -> {
             for (String name : e.keys()) {

@@ -15,6 +15,7 @@ import dev.steward.notify.ConfigMap;
 import dev.steward.notify.Configured;
 import dev.steward.stackfile.ConfigError;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,13 +33,17 @@ public final class Actuators {
     private Actuators() {}
 
     /**
-     * The provider of {@code type} built from {@code settings} (the provider's mapping without {@code type}), or every
-     * error found; errors' paths start with {@code path} ({@code services.api.deploy.provider}).
+     * The provider of {@code type} built from {@code settings} (the provider's mapping; a {@code type} key in it is
+     * ignored, {@code type} is what counts), or every error found; errors' paths start with {@code path} ({@code
+     * services.api.deploy.provider}) and carry {@link ActuatorTools#source()} as their file, with line and column 0
+     * (the stack-file reader knows where {@code path} is written).
      */
     public static Configured<Actuator> forConfig(
             String type, Map<String, Object> settings, String path, ActuatorTools tools) {
         List<ConfigError> errors = new ArrayList<>();
-        ConfigMap m = ConfigMap.root(settings, path, tools.source(), tools.secrets(), errors);
+        Map<String, Object> own = new LinkedHashMap<>(settings == null ? Map.of() : settings);
+        own.remove("type");
+        ConfigMap m = ConfigMap.root(own, path, tools.source(), tools.secrets(), errors);
         Optional<Actuator> built = build(type, m, tools);
         if (built.isEmpty() && errors.isEmpty()) {
             m.error("type", "unknown provider type", '"' + type + '"', "one of " + String.join(", ", TYPES));

@@ -47,6 +47,9 @@ public record KubernetesSettings(
             }
         });
         Optional<Path> kubeconfig = m.text("kubeconfig").map(Path::of);
+        if (kubeconfig.isPresent() && !kubeconfig.get().isAbsolute()) {
+            m.error("kubeconfig", "not an absolute path", kubeconfig.get().toString(), "an absolute file path");
+        }
         Optional<String> context = m.text("context");
         Duration timeout = m.duration("timeout").orElse(DEFAULT_TIMEOUT);
         return m.errors().size() == before

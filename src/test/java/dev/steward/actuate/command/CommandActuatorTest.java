@@ -73,6 +73,35 @@ class CommandActuatorTest {
         assertThat(marker).doesNotExist();
     }
 
+    /** Seeds for {@link #anyVersionStringArrivesAsOneLiteralArgument}: fixed ones, and one new each run (printed). */
+    static java.util.stream.LongStream seeds() {
+        long fresh = new java.util.Random().nextLong();
+        System.out.println("CommandActuatorTest seed " + fresh);
+        return java.util.stream.LongStream.of(1L, 42L, 20280229L, fresh);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.MethodSource("seeds")
+    void anyVersionStringArrivesAsOneLiteralArgument(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        String alphabet = "ab1.-_ '\"\\$`;|&(){}<>*?[]!#~=%\n\té€😀";
+        Actuator a = actuator(Map.of("deploy", "printf '%s|' ${version} ${service}"));
+        for (int round = 0; round < 20; round++) {
+            StringBuilder version = new StringBuilder();
+            int length = random.nextInt(1, 24);
+            for (int i = 0; i < length; i++) {
+                version.appendCodePoint(alphabet.codePointAt(
+                        alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+            }
+            Result r = a.apply(TestTools.request(Action.DEPLOY, version.toString(), 0));
+
+            assertThat(applied(r).output())
+                    .as("seed %d, version %s", seed, version)
+                    .isEqualTo(version + "|api|");
+        }
+        assertThat(dir).isEmptyDirectory();
+    }
+
     @Test
     void aNonZeroExitFailsWithTheExitCodeTheLastLineAndTheOutput() {
         Actuator a = actuator(Map.of("deploy", "echo pulling; echo 'image not found' >&2; exit 3"));

@@ -165,6 +165,42 @@ class HttpActuatorTest {
     }
 
     @Test
+    void anEndpointThatDoesNotAnswerInTimeIsARetryableTimeout() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        server.createContext("/slow", exchange -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        Actuator a = actuator(Map.of("url", url().replace("/deploy", "/slow"), "timeout", "300ms", "retries", "0"));
+
+        try {
+            Result.Failed f = (Result.Failed) a.apply(TestTools.request(Action.DEPLOY, "2.0.0", 0));
+
+            assertThat(f.reason())
+                    .startsWith("timeout: no answer from http://127.0.0.1:")
+                    .endsWith("within 300 ms");
+            assertThat(f.retryable()).isTrue();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void theTypeKeyMayStayInTheSettings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("type", "http");
+        s.put("url", url());
+
+        assertThat(Actuators.forConfig("http", s, "deploy.provider", tools.tools)
+                        .errors())
+                .isEmpty();
+    }
+
+    @Test
     void reportsEveryProblemOfTheSettingsWithItsPath() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("url", "ftp://example.org");

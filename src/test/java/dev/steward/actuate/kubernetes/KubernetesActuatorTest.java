@@ -126,7 +126,7 @@ class KubernetesActuatorTest {
                 .deployments()
                 .inNamespace(NS)
                 .withName(name)
-                .waitUntilCondition(x -> x != null && image.equals(image(x)), 10, TimeUnit.SECONDS);
+                .waitUntilCondition(x -> x != null && image.equals(image(x)), 60, TimeUnit.SECONDS);
         int n = d.getSpec().getReplicas();
         d.setStatus(new DeploymentStatusBuilder()
                 .withObservedGeneration(d.getMetadata().getGeneration())
@@ -143,20 +143,20 @@ class KubernetesActuatorTest {
     }
 
     private static Result.Applied applied(CompletableFuture<Result> f) throws Exception {
-        Result r = f.get(20, TimeUnit.SECONDS);
+        Result r = f.get(90, TimeUnit.SECONDS);
         assertThat(r).isInstanceOf(Result.Applied.class);
         return (Result.Applied) r;
     }
 
     @Test
     void deployRollsTheStableDeploymentToTheNewImageAndWaitsForTheRollout() throws Exception {
-        CompletableFuture<Result> result = start(actuator("10s"), request(Action.DEPLOY, "2.0.0", 0, 0));
+        CompletableFuture<Result> result = start(actuator("60s"), request(Action.DEPLOY, "2.0.0", 0, 0));
 
         client.apps()
                 .deployments()
                 .inNamespace(NS)
                 .withName("api")
-                .waitUntilCondition(x -> image(x).endsWith(":2.0.0"), 10, TimeUnit.SECONDS);
+                .waitUntilCondition(x -> image(x).endsWith(":2.0.0"), 60, TimeUnit.SECONDS);
         assertThat(result).isNotDone();
         ready("api", IMAGE + ":2.0.0");
 
@@ -175,7 +175,7 @@ class KubernetesActuatorTest {
 
     @Test
     void setWeightRunsACanaryDeploymentSizedByTheReplicaRatio() throws Exception {
-        KubernetesActuator a = actuator("10s");
+        KubernetesActuator a = actuator("60s");
         CompletableFuture<Result> first = start(a, request(Action.SET_WEIGHT, "2.0.0", 10, 0));
         ready("api-canary", IMAGE + ":2.0.0");
         assertThat(applied(first).output())
@@ -194,14 +194,14 @@ class KubernetesActuatorTest {
                 .deployments()
                 .inNamespace(NS)
                 .withName("api-canary")
-                .waitUntilCondition(x -> x.getSpec().getReplicas() == 3, 10, TimeUnit.SECONDS);
+                .waitUntilCondition(x -> x.getSpec().getReplicas() == 3, 60, TimeUnit.SECONDS);
         ready("api-canary", IMAGE + ":2.0.0");
         assertThat(applied(second).output()).contains("3 replicas beside 4 stable");
     }
 
     @Test
     void scaleCanaryUsesTheAskedReplicas() throws Exception {
-        CompletableFuture<Result> result = start(actuator("10s"), request(Action.SCALE_CANARY, "2.0.0", 0, 2));
+        CompletableFuture<Result> result = start(actuator("60s"), request(Action.SCALE_CANARY, "2.0.0", 0, 2));
         ready("api-canary", IMAGE + ":2.0.0");
 
         assertThat(applied(result).output()).contains("2 replicas beside 4 stable");
@@ -210,7 +210,7 @@ class KubernetesActuatorTest {
 
     @Test
     void promoteRollsTheStableDeploymentAndRemovesTheCanary() throws Exception {
-        KubernetesActuator a = actuator("10s");
+        KubernetesActuator a = actuator("60s");
         CompletableFuture<Result> canary = start(a, request(Action.SET_WEIGHT, "2.0.0", 25, 0));
         ready("api-canary", IMAGE + ":2.0.0");
         applied(canary);
@@ -225,7 +225,7 @@ class KubernetesActuatorTest {
 
     @Test
     void rollbackRemovesTheCanaryAndRestoresTheStableImage() throws Exception {
-        KubernetesActuator a = actuator("10s");
+        KubernetesActuator a = actuator("60s");
         CompletableFuture<Result> deploy = start(a, request(Action.DEPLOY, "2.0.0", 0, 0));
         ready("api", IMAGE + ":2.0.0");
         applied(deploy);
@@ -255,12 +255,12 @@ class KubernetesActuatorTest {
 
     @Test
     void aStalledRolloutFailsWithTheControllersMessage() throws Exception {
-        CompletableFuture<Result> result = start(actuator("10s"), request(Action.DEPLOY, "2.0.0", 0, 0));
+        CompletableFuture<Result> result = start(actuator("60s"), request(Action.DEPLOY, "2.0.0", 0, 0));
         Deployment d = client.apps()
                 .deployments()
                 .inNamespace(NS)
                 .withName("api")
-                .waitUntilCondition(x -> image(x).endsWith(":2.0.0"), 10, TimeUnit.SECONDS);
+                .waitUntilCondition(x -> image(x).endsWith(":2.0.0"), 60, TimeUnit.SECONDS);
         d.getStatus()
                 .setConditions(List.of(new DeploymentConditionBuilder()
                         .withType("Progressing")
@@ -270,7 +270,7 @@ class KubernetesActuatorTest {
                         .build()));
         client.apps().deployments().inNamespace(NS).resource(d).updateStatus();
 
-        Result.Failed f = (Result.Failed) result.get(20, TimeUnit.SECONDS);
+        Result.Failed f = (Result.Failed) result.get(90, TimeUnit.SECONDS);
         assertThat(f.reason())
                 .isEqualTo("rollout of shop/api stalled: ReplicaSet \"api-7d9\" has timed out progressing.");
         assertThat(f.retryable()).isFalse();
@@ -278,7 +278,7 @@ class KubernetesActuatorTest {
 
     @Test
     void aMissingDeploymentOrContainerOrABadVersionIsRefused() {
-        KubernetesActuator a = actuator("10s");
+        KubernetesActuator a = actuator("60s");
 
         Result.Failed missing = (Result.Failed)
                 a.apply(new Actuation(Action.DEPLOY, "web", "prod", "2.0.0", "1.0.0", 0, 0, 1, Map.of()));
@@ -327,7 +327,7 @@ class KubernetesActuatorTest {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("namespace", "Shop");
         settings.put("image", "registry/api:latest");
-        settings.put("kubeconfig", dir.resolve("absent").toString());
+        settings.put("kubeconfig", "kube/config");
         settings.put("replicas", "3");
 
         List<ConfigError> errors = Actuators.forConfig("kubernetes", settings, "deploy.provider", tools.tools)
@@ -338,7 +338,8 @@ class KubernetesActuatorTest {
                 .containsExactlyInAnyOrder(
                         "deploy.provider.replicas: unknown setting",
                         "deploy.provider.namespace: invalid name",
-                        "deploy.provider.image: invalid image template");
+                        "deploy.provider.image: invalid image template",
+                        "deploy.provider.kubeconfig: not an absolute path");
         List<ConfigError> missingFile = new ArrayList<>();
         KubeconfigLoader.client(
                 new KubernetesSettings(

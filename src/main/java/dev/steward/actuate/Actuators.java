@@ -44,10 +44,11 @@ public final class Actuators {
         Map<String, Object> own = new LinkedHashMap<>(settings == null ? Map.of() : settings);
         own.remove("type");
         ConfigMap m = ConfigMap.root(own, path, tools.source(), tools.secrets(), errors);
-        Optional<Actuator> built = build(type, m, tools);
-        if (built.isEmpty() && errors.isEmpty()) {
+        if (!TYPES.contains(type)) {
             m.error("type", "unknown provider type", '"' + type + '"', "one of " + String.join(", ", TYPES));
+            return new Configured.Invalid<>(errors);
         }
+        Optional<Actuator> built = build(type, m, tools);
         return errors.isEmpty() && built.isPresent()
                 ? new Configured.Valid<>(new TimedActuator(built.get(), tools.ticker()))
                 : new Configured.Invalid<>(errors);
@@ -65,7 +66,7 @@ public final class Actuators {
                                 KubeconfigLoader.client(s, m).map(c -> new KubernetesActuator(s, c, tools.ticker())));
             case "nginx" -> ProxySettings.read(ProxyKind.NGINX, m).map(ProxyActuator::new);
             case "haproxy" -> ProxySettings.read(ProxyKind.HAPROXY, m).map(ProxyActuator::new);
-            default -> Optional.empty();
+            default -> throw new IllegalArgumentException("not a provider type: " + type);
         };
     }
 }

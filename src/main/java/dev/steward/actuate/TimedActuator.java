@@ -9,7 +9,7 @@ import java.time.Duration;
  * Actuation.Result.Applied#took()}: providers do the work, this decorator owns the measurement, so every provider
  * measures the same span (the whole call, waits for readiness and retries included).
  */
-public final class TimedActuator implements Actuator {
+public final class TimedActuator implements Actuator, AutoCloseable {
     private final Actuator inner;
     private final Ticker ticker;
 
@@ -27,6 +27,14 @@ public final class TimedActuator implements Actuator {
             case Actuation.Result.Applied a -> new Actuation.Result.Applied(took, a.output());
             case Actuation.Result.Failed f -> f;
         };
+    }
+
+    /** Releases what the provider holds (the Kubernetes client's connections); the others hold nothing. */
+    @Override
+    public void close() throws Exception {
+        if (inner instanceof AutoCloseable c) {
+            c.close();
+        }
     }
 
     /** The provider this decorator measures. */

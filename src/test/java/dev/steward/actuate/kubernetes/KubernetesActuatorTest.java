@@ -234,6 +234,12 @@ class KubernetesActuatorTest {
         applied(canary);
 
         CompletableFuture<Result> rollback = start(a, request(Action.ROLLBACK, "2.0.0", 0, 0));
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName("api")
+                .waitUntilCondition(x -> image(x).endsWith(":1.0.0"), 60, TimeUnit.SECONDS);
+        assertThat(rollback).as("waits for the rollout back").isNotDone();
         ready("api", IMAGE + ":1.0.0");
 
         assertThat(applied(rollback).output())

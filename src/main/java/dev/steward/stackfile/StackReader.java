@@ -3,6 +3,7 @@ package dev.steward.stackfile;
 import dev.steward.core.config.AccessConfig;
 import dev.steward.core.config.AlertingConfig;
 import dev.steward.core.config.CheckConfig;
+import dev.steward.core.config.ConsoleConfig;
 import dev.steward.core.config.ScrapeConfig;
 import dev.steward.core.config.Secret;
 import dev.steward.core.config.ServiceConfig;
@@ -27,7 +28,16 @@ import java.util.Optional;
 /** Reads the whole document: the per-node pass over every service and check, then the cross-references. */
 final class StackReader {
     static final List<String> KEYS = concat(
-            List.of("stack", "defaults", "services", "rule_files", "rule_groups", "alerting", "maintenance", "access"),
+            List.of(
+                    "stack",
+                    "defaults",
+                    "services",
+                    "rule_files",
+                    "rule_groups",
+                    "alerting",
+                    "maintenance",
+                    "access",
+                    "console"),
             OnCallReader.SECTIONS);
     static final List<String> SERVICE_KEYS =
             List.of("description", "depends_on", "labels", "checks", "metrics", OnCallReader.SERVICE_KEY);
@@ -88,12 +98,15 @@ final class StackReader {
                 .orElse(List.of());
         AccessConfig access =
                 f.get("access").map(n -> AccessReader.read(r, n, "access")).orElse(AccessConfig.DEFAULTS);
+        ConsoleConfig console = f.get("console")
+                .map(n -> ConsoleReader.read(r, ruleGroups, n, "console"))
+                .orElse(ConsoleConfig.DEFAULTS);
         new DependencyGraph(r.diagnostics, dependencies).check();
         if (!r.diagnostics.isEmpty() || stack.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(
-                new StackConfig(stack.get(), services, ruleFiles, groups, alerting, onCall, maintenance, access));
+        return Optional.of(new StackConfig(
+                stack.get(), services, ruleFiles, groups, alerting, onCall, maintenance, access, console));
     }
 
     private Map<String, ServiceConfig> services(YamlNode node, Defaults defaults) {

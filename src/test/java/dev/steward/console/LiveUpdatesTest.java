@@ -59,7 +59,14 @@ class LiveUpdatesTest {
 
     private Overview overview() {
         return Overview.build(
-                STACK, checks, s -> Optional.empty(), List.of(), OptionalDouble.of(0.99951), Map.of(), T0);
+                STACK,
+                checks,
+                s -> Optional.empty(),
+                List.of(),
+                OptionalDouble.of(0.99951),
+                Map.of(),
+                Overview.ServiceFigures.NONE,
+                T0);
     }
 
     private void allUp() {

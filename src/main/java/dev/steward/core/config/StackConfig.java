@@ -15,6 +15,7 @@ import java.util.Map;
  * @param oncall people, schedules, escalation policies and severities ({@link OnCall#EMPTY} when none are written)
  * @param maintenance maintenance windows declared in the stack file ({@code maintenance}), read-only through the API
  * @param access the {@code access:} block: stack-file users, whether {@code /metrics} is anonymous
+ * @param console the {@code console:} block: the performance panel's queries
  */
 public record StackConfig(
         String stack,
@@ -24,7 +25,21 @@ public record StackConfig(
         AlertingConfig alerting,
         OnCall oncall,
         List<MaintenanceWindow> maintenance,
-        AccessConfig access) {
+        AccessConfig access,
+        ConsoleConfig console) {
+
+    /** A stack with the default {@code console} settings. */
+    public StackConfig(
+            String stack,
+            Map<String, ServiceConfig> services,
+            List<String> ruleFiles,
+            List<RuleGroup> ruleGroups,
+            AlertingConfig alerting,
+            OnCall oncall,
+            List<MaintenanceWindow> maintenance,
+            AccessConfig access) {
+        this(stack, services, ruleFiles, ruleGroups, alerting, oncall, maintenance, access, ConsoleConfig.DEFAULTS);
+    }
 
     /** A stack with the default {@code access} settings. */
     public StackConfig(

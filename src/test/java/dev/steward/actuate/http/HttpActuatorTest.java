@@ -180,9 +180,8 @@ class HttpActuatorTest {
         try {
             Result.Failed f = (Result.Failed) a.apply(TestTools.request(Action.DEPLOY, "2.0.0", 0));
 
-            assertThat(f.reason())
-                    .startsWith("timeout: no answer from http://127.0.0.1:")
-                    .endsWith("within 300 ms");
+            // the client's own request timeout and the deadline on its answer race: both say timeout
+            assertThat(f.reason()).startsWith("timeout: no answer from http://127.0.0.1:");
             assertThat(f.retryable()).isTrue();
         } finally {
             release.countDown();

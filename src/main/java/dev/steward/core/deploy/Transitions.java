@@ -134,7 +134,7 @@ public final class Transitions {
                 SUCCEEDED,
                 Trigger.RESTARTED,
                 SUCCEEDED,
-                "Steward restarted with a cleanup due or in flight: it is issued again"));
+                "Steward restarted while the previous version is kept warm: its cleanup stays due"));
         commands(t);
         return List.copyOf(t);
     }

@@ -203,8 +203,13 @@ public final class DeploymentPolicy {
                                 Optional.empty(),
                                 Optional.empty()),
                         "restarted during the rollback: it is issued again");
-            case Succeeded s when s.cleanupAt().isPresent() ->
-                m.to(Trigger.RESTARTED, s, "restarted: the previous version's cleanup stays due at " + s.cleanupAt().get());
+            case Succeeded s
+            when s.cleanupAt().isPresent() ->
+                m.to(
+                        Trigger.RESTARTED,
+                        s,
+                        "restarted: the previous version's cleanup stays due at "
+                                + s.cleanupAt().get());
             default -> {
                 if (!deployment.kind().terminal()) {
                     m.to(Trigger.RESTARTED, deployment.state(), "restarted: resumed as it was");

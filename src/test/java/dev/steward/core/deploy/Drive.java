@@ -27,10 +27,8 @@ final class Drive {
     static final Observation BLOCKED = Observation.QUIET.withCriticalIncidents(List.of("inc-1"));
     static final Observation UNHEALTHY = GOOD.withUnhealthy(List.of("api/health"));
     static final Actuation.Result APPLIED = new Actuation.Result.Applied(Duration.ofMillis(40), "ok");
-    static final Actuation.Result RETRYABLE =
-            new Actuation.Result.Failed("timeout", true, "", Optional.empty());
-    static final Actuation.Result BROKEN =
-            new Actuation.Result.Failed("image not found", false, "", Optional.of(1));
+    static final Actuation.Result RETRYABLE = new Actuation.Result.Failed("timeout", true, "", Optional.empty());
+    static final Actuation.Result BROKEN = new Actuation.Result.Failed("image not found", false, "", Optional.of(1));
 
     Instant now = START;
     Deployment deployment;
@@ -40,8 +38,16 @@ final class Drive {
 
     Drive(DeployConfig config) {
         deployment = DeploymentPolicy.create(
-                "d1", "api", "production", "v2", "v1", Map.of("team", "web"),
-                Plans.compile(config, DeploySettings.NONE), START.plusSeconds(60), "alice", START);
+                "d1",
+                "api",
+                "production",
+                "v2",
+                "v1",
+                Map.of("team", "web"),
+                Plans.compile(config, DeploySettings.NONE),
+                START.plusSeconds(60),
+                "alice",
+                START);
     }
 
     Drive(boolean irreversible) {
@@ -77,7 +83,9 @@ final class Drive {
         return new AnalysisTemplate(
                 "a",
                 List.of(new AnalysisMetric(
-                        "errors", "sum(rate(errors_total[1m]))", Condition.parse("result < 0.002"),
+                        "errors",
+                        "sum(rate(errors_total[1m]))",
+                        Condition.parse("result < 0.002"),
                         Condition.parse("result > 0.01"))),
                 List.of(),
                 INTERVAL,
@@ -90,13 +98,20 @@ final class Drive {
 
     static DeployConfig config(boolean irreversible) {
         Strategy.Canary canary = new Strategy.Canary(List.of(
-                new CanaryStep(Optional.of(10), Optional.empty(), new Pause.For(Duration.ofMinutes(1)),
-                        Optional.empty(), irreversible),
+                new CanaryStep(
+                        Optional.of(10),
+                        Optional.empty(),
+                        new Pause.For(Duration.ofMinutes(1)),
+                        Optional.empty(),
+                        irreversible),
                 new CanaryStep(Optional.of(50), Optional.empty(), new Pause.UntilPromoted(), Optional.empty(), false)));
         Gates gates = new Gates(Gates.Before.ALL, List.of("a"), Duration.ofMinutes(2), Optional.of("a"));
         return new DeployConfig(
-                new ProviderSpec("command", Map.of(), "services.api.deploy.provider"), canary, gates,
-                Map.of("a", analysis()), List.of());
+                new ProviderSpec("command", Map.of(), "services.api.deploy.provider"),
+                canary,
+                gates,
+                Map.of("a", analysis()),
+                List.of());
     }
 
     static Plan plan(boolean irreversible) {

@@ -24,8 +24,9 @@ class TransitionTableDocTest {
             Files.writeString(Path.of("target/deployments-transitions.md"), expected, StandardCharsets.UTF_8);
         }
         assertThat(committed)
-                .as("docs/deployments-transitions.md differs from Transitions.TABLE; the table's markdown was written to"
-                        + " target/deployments-transitions.md")
+                .as(
+                        "docs/deployments-transitions.md differs from Transitions.TABLE; the table's markdown was written to"
+                                + " target/deployments-transitions.md")
                 .isEqualTo(expected);
     }
 }

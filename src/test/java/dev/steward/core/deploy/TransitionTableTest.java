@@ -68,8 +68,9 @@ class TransitionTableTest {
     void rollingBackASucceededCanaryIsRejectedBecauseNothingIsKeptWarm() {
         Drive d = new Drive().succeeded();
         assertThat(d.command(Trigger.ROLLBACK))
-                .isInstanceOfSatisfying(CommandOutcome.Rejected.class, r -> assertThat(r.reason())
-                        .contains("no longer kept"));
+                .isInstanceOfSatisfying(
+                        CommandOutcome.Rejected.class,
+                        r -> assertThat(r.reason()).contains("no longer kept"));
     }
 
     /** Drives a deployment into {@code state}. */
@@ -125,7 +126,8 @@ class TransitionTableTest {
         return t.from() + " " + t.trigger() + " " + t.to();
     }
 
-    private static void put(Map<String, Supplier<Drive>> m, StateKind from, Trigger t, StateKind to, Supplier<Drive> r) {
+    private static void put(
+            Map<String, Supplier<Drive>> m, StateKind from, Trigger t, StateKind to, Supplier<Drive> r) {
         m.put(from + " " + t + " " + to, r);
     }
 
@@ -135,35 +137,139 @@ class TransitionTableTest {
         put(m, StateKind.CHECKING, Trigger.BEFORE_GATES_BLOCKED, StateKind.CHECKING, () -> new Drive().checking());
         put(m, StateKind.CHECKING, Trigger.BEFORE_GATES_PASSED, StateKind.PROGRESSING, () -> new Drive().progressing());
         put(m, StateKind.PROGRESSING, Trigger.STEP_ISSUED, StateKind.PROGRESSING, () -> new Drive().progressing());
-        put(m, StateKind.PROGRESSING, Trigger.STEP_RETRIED, StateKind.PROGRESSING, () -> act(new Drive().progressing(), Drive.RETRYABLE));
+        put(
+                m,
+                StateKind.PROGRESSING,
+                Trigger.STEP_RETRIED,
+                StateKind.PROGRESSING,
+                () -> act(new Drive().progressing(), Drive.RETRYABLE));
         put(m, StateKind.PROGRESSING, Trigger.STEP_APPLIED, StateKind.ANALYSING, () -> new Drive().analysing());
-        put(m, StateKind.PROGRESSING, Trigger.STEP_FAILED, StateKind.ROLLING_BACK, () -> act(new Drive().progressing(), Drive.BROKEN));
-        put(m, StateKind.PROGRESSING, Trigger.STEP_FAILED, StateKind.FROZEN, () -> act(new Drive(true).progressing(), Drive.BROKEN));
-        put(m, StateKind.ANALYSING, Trigger.MEASURED, StateKind.ANALYSING, () -> see(new Drive().analysing(), Drive.GOOD));
+        put(
+                m,
+                StateKind.PROGRESSING,
+                Trigger.STEP_FAILED,
+                StateKind.ROLLING_BACK,
+                () -> act(new Drive().progressing(), Drive.BROKEN));
+        put(
+                m,
+                StateKind.PROGRESSING,
+                Trigger.STEP_FAILED,
+                StateKind.FROZEN,
+                () -> act(new Drive(true).progressing(), Drive.BROKEN));
+        put(
+                m,
+                StateKind.ANALYSING,
+                Trigger.MEASURED,
+                StateKind.ANALYSING,
+                () -> see(new Drive().analysing(), Drive.GOOD));
         put(m, StateKind.ANALYSING, Trigger.GATE_FAILED, StateKind.ROLLING_BACK, () -> new Drive().rollingBack());
         put(m, StateKind.ANALYSING, Trigger.GATE_FAILED, StateKind.FROZEN, () -> new Drive(true).frozen());
-        put(m, StateKind.ANALYSING, Trigger.ANALYSIS_INCONCLUSIVE, StateKind.PAUSED, () -> see(new Drive().analysing(), Drive.UNCLEAR));
-        put(m, StateKind.ANALYSING, Trigger.QUERY_ERRORS_REPEATED, StateKind.PAUSED, () -> see(see(new Drive().analysing(), Drive.ERROR), Drive.ERROR));
-        put(m, StateKind.ANALYSING, Trigger.DATA_INSUFFICIENT, StateKind.PAUSED, () -> see(new Drive().analysing(), Drive.NO_DATA));
-        put(m, StateKind.ANALYSING, Trigger.STEP_PASSED, StateKind.PROGRESSING, () -> new Drive().analysing().passStep());
+        put(
+                m,
+                StateKind.ANALYSING,
+                Trigger.ANALYSIS_INCONCLUSIVE,
+                StateKind.PAUSED,
+                () -> see(new Drive().analysing(), Drive.UNCLEAR));
+        put(
+                m,
+                StateKind.ANALYSING,
+                Trigger.QUERY_ERRORS_REPEATED,
+                StateKind.PAUSED,
+                () -> see(see(new Drive().analysing(), Drive.ERROR), Drive.ERROR));
+        put(
+                m,
+                StateKind.ANALYSING,
+                Trigger.DATA_INSUFFICIENT,
+                StateKind.PAUSED,
+                () -> see(new Drive().analysing(), Drive.NO_DATA));
+        put(
+                m,
+                StateKind.ANALYSING,
+                Trigger.STEP_PASSED,
+                StateKind.PROGRESSING,
+                () -> new Drive().analysing().passStep());
         put(m, StateKind.ANALYSING, Trigger.STEP_PASSED, StateKind.VALIDATING, () -> new Drive().validating());
         put(m, StateKind.ANALYSING, Trigger.STEP_PASSED, StateKind.PAUSED, () -> new Drive().awaitingPromotion());
-        put(m, StateKind.VALIDATING, Trigger.MEASURED, StateKind.VALIDATING, () -> see(new Drive().validating(), Drive.GOOD));
-        put(m, StateKind.VALIDATING, Trigger.GATE_FAILED, StateKind.ROLLING_BACK, () -> see(new Drive().validating(), Drive.BAD));
-        put(m, StateKind.VALIDATING, Trigger.GATE_FAILED, StateKind.FROZEN, () -> see(new Drive(true).validating(), Drive.BAD));
-        put(m, StateKind.VALIDATING, Trigger.ANALYSIS_INCONCLUSIVE, StateKind.PAUSED, () -> see(new Drive().validating(), Drive.UNCLEAR));
-        put(m, StateKind.VALIDATING, Trigger.QUERY_ERRORS_REPEATED, StateKind.PAUSED, () -> see(see(new Drive().validating(), Drive.ERROR), Drive.ERROR));
-        put(m, StateKind.VALIDATING, Trigger.DATA_INSUFFICIENT, StateKind.PAUSED, () -> see(new Drive().validating(), Drive.NO_DATA));
+        put(
+                m,
+                StateKind.VALIDATING,
+                Trigger.MEASURED,
+                StateKind.VALIDATING,
+                () -> see(new Drive().validating(), Drive.GOOD));
+        put(
+                m,
+                StateKind.VALIDATING,
+                Trigger.GATE_FAILED,
+                StateKind.ROLLING_BACK,
+                () -> see(new Drive().validating(), Drive.BAD));
+        put(
+                m,
+                StateKind.VALIDATING,
+                Trigger.GATE_FAILED,
+                StateKind.FROZEN,
+                () -> see(new Drive(true).validating(), Drive.BAD));
+        put(
+                m,
+                StateKind.VALIDATING,
+                Trigger.ANALYSIS_INCONCLUSIVE,
+                StateKind.PAUSED,
+                () -> see(new Drive().validating(), Drive.UNCLEAR));
+        put(
+                m,
+                StateKind.VALIDATING,
+                Trigger.QUERY_ERRORS_REPEATED,
+                StateKind.PAUSED,
+                () -> see(see(new Drive().validating(), Drive.ERROR), Drive.ERROR));
+        put(
+                m,
+                StateKind.VALIDATING,
+                Trigger.DATA_INSUFFICIENT,
+                StateKind.PAUSED,
+                () -> see(new Drive().validating(), Drive.NO_DATA));
         put(m, StateKind.VALIDATING, Trigger.VALIDATED, StateKind.SUCCEEDED, () -> new Drive().succeeded());
         put(m, StateKind.SUCCEEDED, Trigger.CLEANUP_ISSUED, StateKind.SUCCEEDED, () -> new Drive().succeeded());
-        put(m, StateKind.SUCCEEDED, Trigger.CLEANED_UP, StateKind.SUCCEEDED, () -> act(new Drive().succeeded(), Drive.APPLIED));
-        put(m, StateKind.SUCCEEDED, Trigger.CLEANUP_FAILED, StateKind.SUCCEEDED, () -> act(new Drive().succeeded(), Drive.BROKEN));
-        put(m, StateKind.ROLLING_BACK, Trigger.ROLLBACK_HELD, StateKind.ROLLING_BACK, () -> see(new Drive().analysing(),
-                Drive.BAD.withStableCapacity(new Observation.Capacity(1, 3))));
-        put(m, StateKind.ROLLING_BACK, Trigger.ROLLBACK_ISSUED, StateKind.ROLLING_BACK, () -> new Drive().rollingBack());
-        put(m, StateKind.ROLLING_BACK, Trigger.ROLLBACK_RETRIED, StateKind.ROLLING_BACK, () -> act(new Drive().rollingBack(), Drive.RETRYABLE));
-        put(m, StateKind.ROLLING_BACK, Trigger.ROLLBACK_APPLIED, StateKind.ROLLING_BACK, () -> act(new Drive().rollingBack(), Drive.APPLIED));
-        put(m, StateKind.ROLLING_BACK, Trigger.ROLLBACK_VERIFIED, StateKind.ROLLED_BACK, () -> reach(StateKind.ROLLED_BACK));
+        put(
+                m,
+                StateKind.SUCCEEDED,
+                Trigger.CLEANED_UP,
+                StateKind.SUCCEEDED,
+                () -> act(new Drive().succeeded(), Drive.APPLIED));
+        put(
+                m,
+                StateKind.SUCCEEDED,
+                Trigger.CLEANUP_FAILED,
+                StateKind.SUCCEEDED,
+                () -> act(new Drive().succeeded(), Drive.BROKEN));
+        put(
+                m,
+                StateKind.ROLLING_BACK,
+                Trigger.ROLLBACK_HELD,
+                StateKind.ROLLING_BACK,
+                () -> see(new Drive().analysing(), Drive.BAD.withStableCapacity(new Observation.Capacity(1, 3))));
+        put(
+                m,
+                StateKind.ROLLING_BACK,
+                Trigger.ROLLBACK_ISSUED,
+                StateKind.ROLLING_BACK,
+                () -> new Drive().rollingBack());
+        put(
+                m,
+                StateKind.ROLLING_BACK,
+                Trigger.ROLLBACK_RETRIED,
+                StateKind.ROLLING_BACK,
+                () -> act(new Drive().rollingBack(), Drive.RETRYABLE));
+        put(
+                m,
+                StateKind.ROLLING_BACK,
+                Trigger.ROLLBACK_APPLIED,
+                StateKind.ROLLING_BACK,
+                () -> act(new Drive().rollingBack(), Drive.APPLIED));
+        put(
+                m,
+                StateKind.ROLLING_BACK,
+                Trigger.ROLLBACK_VERIFIED,
+                StateKind.ROLLED_BACK,
+                () -> reach(StateKind.ROLLED_BACK));
         put(m, StateKind.ROLLING_BACK, Trigger.ROLLBACK_FAILED, StateKind.FAILED, () -> reach(StateKind.FAILED));
         put(m, StateKind.PROGRESSING, Trigger.RESTARTED, StateKind.PROGRESSING, () -> {
             Drive d = act(new Drive().progressing(), Drive.RETRYABLE);
@@ -175,18 +281,53 @@ class TransitionTableTest {
             d.recover();
             return d;
         });
-        put(m, StateKind.ANALYSING, Trigger.PROMOTE, StateKind.VALIDATING, () -> command(new Drive().lastStep(), Trigger.PROMOTE));
-        put(m, StateKind.PAUSED, Trigger.PROMOTE, StateKind.PROGRESSING, () -> command(new Drive().awaitingPromotion(), Trigger.PROMOTE));
-        put(m, StateKind.PAUSED, Trigger.PROMOTE, StateKind.VALIDATING, () -> command(command(new Drive().lastStep(), Trigger.PAUSE), Trigger.PROMOTE));
-        put(m, StateKind.PAUSED, Trigger.PROMOTE, StateKind.SUCCEEDED, () -> command(command(new Drive().validating(), Trigger.PAUSE), Trigger.PROMOTE));
-        put(m, StateKind.FROZEN, Trigger.PROMOTE, StateKind.VALIDATING, () -> command(see(new Drive(true).lastStep(), Drive.BAD), Trigger.PROMOTE));
-        put(m, StateKind.PAUSED, Trigger.RESUME, StateKind.CHECKING, () -> command(command(new Drive().checking(), Trigger.PAUSE), Trigger.RESUME));
+        put(
+                m,
+                StateKind.ANALYSING,
+                Trigger.PROMOTE,
+                StateKind.VALIDATING,
+                () -> command(new Drive().lastStep(), Trigger.PROMOTE));
+        put(
+                m,
+                StateKind.PAUSED,
+                Trigger.PROMOTE,
+                StateKind.PROGRESSING,
+                () -> command(new Drive().awaitingPromotion(), Trigger.PROMOTE));
+        put(
+                m,
+                StateKind.PAUSED,
+                Trigger.PROMOTE,
+                StateKind.VALIDATING,
+                () -> command(command(new Drive().lastStep(), Trigger.PAUSE), Trigger.PROMOTE));
+        put(
+                m,
+                StateKind.PAUSED,
+                Trigger.PROMOTE,
+                StateKind.SUCCEEDED,
+                () -> command(command(new Drive().validating(), Trigger.PAUSE), Trigger.PROMOTE));
+        put(
+                m,
+                StateKind.FROZEN,
+                Trigger.PROMOTE,
+                StateKind.VALIDATING,
+                () -> command(see(new Drive(true).lastStep(), Drive.BAD), Trigger.PROMOTE));
+        put(
+                m,
+                StateKind.PAUSED,
+                Trigger.RESUME,
+                StateKind.CHECKING,
+                () -> command(command(new Drive().checking(), Trigger.PAUSE), Trigger.RESUME));
         put(m, StateKind.PAUSED, Trigger.RESUME, StateKind.PROGRESSING, () -> {
             Drive d = new Drive().progressing();
             d.recover();
             return command(d, Trigger.RESUME);
         });
-        put(m, StateKind.PAUSED, Trigger.RESUME, StateKind.VALIDATING, () -> command(command(new Drive().validating(), Trigger.PAUSE), Trigger.RESUME));
+        put(
+                m,
+                StateKind.PAUSED,
+                Trigger.RESUME,
+                StateKind.VALIDATING,
+                () -> command(command(new Drive().validating(), Trigger.PAUSE), Trigger.RESUME));
         return m;
     }
 

@@ -1,5 +1,6 @@
 package dev.steward.core.config;
 
+import dev.steward.core.deploy.DeploySettings;
 import dev.steward.core.maintenance.MaintenanceWindow;
 import dev.steward.core.oncall.OnCall;
 import dev.steward.core.rule.RuleGroup;
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param oncall people, schedules, escalation policies and severities ({@link OnCall#EMPTY} when none are written)
  * @param maintenance maintenance windows declared in the stack file ({@code maintenance}), read-only through the API
  * @param access the {@code access:} block: stack-file users, whether {@code /metrics} is anonymous
+ * @param deployments the top-level {@code environments:} and {@code analyses:} of deployments
  */
 public record StackConfig(
         String stack,
@@ -24,7 +26,21 @@ public record StackConfig(
         AlertingConfig alerting,
         OnCall oncall,
         List<MaintenanceWindow> maintenance,
-        AccessConfig access) {
+        AccessConfig access,
+        DeploySettings deployments) {
+
+    /** A stack without environments and shared analyses. */
+    public StackConfig(
+            String stack,
+            Map<String, ServiceConfig> services,
+            List<String> ruleFiles,
+            List<RuleGroup> ruleGroups,
+            AlertingConfig alerting,
+            OnCall oncall,
+            List<MaintenanceWindow> maintenance,
+            AccessConfig access) {
+        this(stack, services, ruleFiles, ruleGroups, alerting, oncall, maintenance, access, DeploySettings.NONE);
+    }
 
     /** A stack with the default {@code access} settings. */
     public StackConfig(

@@ -30,6 +30,16 @@ public final class Transitions {
 
     private static List<Transition> table() {
         List<Transition> t = new ArrayList<>();
+        steps(t);
+        judging(t);
+        endings(t);
+        restarts(t);
+        commands(t);
+        return List.copyOf(t);
+    }
+
+    /** Starting, and carrying out a step. */
+    private static void steps(List<Transition> t) {
         t.add(row(SCHEDULED, Trigger.STARTED, CHECKING, "its start time came"));
         t.add(row(
                 CHECKING,
@@ -47,6 +57,10 @@ public final class Transitions {
         t.add(row(PROGRESSING, Trigger.STEP_FAILED, ROLLING_BACK, "the actuation failed for good"));
         t.add(row(
                 PROGRESSING, Trigger.STEP_FAILED, FROZEN, "the actuation failed for good after an irreversible step"));
+    }
+
+    /** The during- and after-gates. */
+    private static void judging(List<Transition> t) {
         t.add(row(ANALYSING, Trigger.MEASURED, ANALYSING, "a measurement within the limits"));
         t.add(row(
                 ANALYSING,
@@ -88,6 +102,10 @@ public final class Transitions {
                 Trigger.DATA_INSUFFICIENT,
                 PAUSED,
                 "measurements without enough data exceed insufficient_limit (pages)"));
+    }
+
+    /** Success and rollback. */
+    private static void endings(List<Transition> t) {
         t.add(row(VALIDATING, Trigger.VALIDATED, SUCCEEDED, "the window is over, healthy, min_samples measured"));
         t.add(row(SUCCEEDED, Trigger.CLEANUP_ISSUED, SUCCEEDED, "the previous version's keep-warm time is over"));
         t.add(row(SUCCEEDED, Trigger.CLEANED_UP, SUCCEEDED, "the provider removed the previous version"));
@@ -112,6 +130,10 @@ public final class Transitions {
                 Trigger.ROLLBACK_FAILED,
                 FAILED,
                 "the rollback failed for good, or health is not back by its deadline (pages)"));
+    }
+
+    /** What a restart does to each state. */
+    private static void restarts(List<Transition> t) {
         for (StateKind s : List.of(SCHEDULED, CHECKING, ANALYSING, PAUSED, VALIDATING, FROZEN)) {
             t.add(row(s, Trigger.RESTARTED, s, "Steward restarted: the state is clear, it resumes"));
         }
@@ -135,8 +157,6 @@ public final class Transitions {
                 Trigger.RESTARTED,
                 SUCCEEDED,
                 "Steward restarted while the previous version is kept warm: its cleanup stays due"));
-        commands(t);
-        return List.copyOf(t);
     }
 
     private static void commands(List<Transition> t) {

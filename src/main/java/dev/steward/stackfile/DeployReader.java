@@ -1,6 +1,5 @@
 package dev.steward.stackfile;
 
-import dev.steward.core.config.Secret;
 import dev.steward.core.deploy.AnalysisTemplate;
 import dev.steward.core.deploy.DeployConfig;
 import dev.steward.core.deploy.DeploySettings;
@@ -155,41 +154,39 @@ final class DeployReader {
         return List.copyOf(out);
     }
 
-    /** {@code provider: {<type>: {settings}}}: the settings as plain values, validated by the provider's actuator. */
+    /**
+     * {@code provider: {type: <type>, ...settings}}: the other keys are the provider's settings, handed over as written
+     * (scalars as text, {@code ${env:}} references unresolved) to the actuator, which reads them strictly and resolves
+     * its secrets itself.
+     */
     private Optional<ProviderSpec> provider(YamlNode node, String path) {
-        if (!(node instanceof Mapping m) || m.entries().size() != 1) {
-            r.diagnostics.add(
-                    node,
-                    path,
-                    "a provider needs exactly one type",
-                    YamlNode.describe(node),
-                    "a mapping with one key naming the provider, such as {kubernetes: {deployment: api}}");
+        if (!(node instanceof Mapping m)) {
+            r.wrongType(node, path, "a mapping with type and the provider's settings, such as {type: command, ...}");
             return Optional.empty();
         }
-        Entry e = m.entries().getFirst();
-        String p = KeyPath.key(path, e.key().value());
-        Optional<String> type = r.name(e.key(), p, "provider type");
-        if (!(e.value() instanceof Mapping settings)) {
-            r.wrongType(e.value(), p, "a mapping of the provider's settings");
-            return Optional.empty();
-        }
-        Map<String, Object> values = mapping(settings, p);
-        return type.map(t -> new ProviderSpec(t, values, p));
-    }
-
-    private Map<String, Object> mapping(Mapping m, String path) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        Fields f = new Fields(m, path);
+        Optional<String> type = r.require(f, "type", "the provider type, such as command, http, kubernetes")
+                .flatMap(n -> r.name(n, f.path("type"), "provider type"));
+        Map<String, Object> settings = new LinkedHashMap<>();
         for (Entry e : m.entries()) {
-            String p = KeyPath.key(path, e.key().value());
-            value(e.value(), p).ifPresent(v -> out.put(e.key().value(), v));
+            if (!e.key().value().equals("type")) {
+                value(e.value(), KeyPath.key(path, e.key().value()))
+                        .ifPresent(v -> settings.put(e.key().value(), v));
+            }
         }
-        return Collections.unmodifiableMap(out);
+        return type.map(t -> new ProviderSpec(t, Collections.unmodifiableMap(settings), path));
     }
 
-    /** Strings with {@code ${...}} references become {@link Secret}s; null values are refused. */
     private Optional<Object> value(YamlNode node, String path) {
         return switch (node) {
-            case Mapping m -> Optional.of(mapping(m, path));
+            case Mapping m -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                for (Entry e : m.entries()) {
+                    value(e.value(), KeyPath.key(path, e.key().value()))
+                            .ifPresent(v -> out.put(e.key().value(), v));
+                }
+                yield Optional.of(Collections.unmodifiableMap(out));
+            }
             case YamlNode.Sequence s -> {
                 List<Object> out = new ArrayList<>();
                 for (int i = 0; i < s.items().size(); i++) {
@@ -202,14 +199,7 @@ final class DeployReader {
                 r.wrongType(node, path, "a value");
                 yield Optional.empty();
             }
-            case Scalar s
-            when s.type() == ScalarType.BOOL ->
-                Optional.of(Boolean.parseBoolean(s.value().toLowerCase()));
-            case Scalar s
-            when s.type() == ScalarType.INT && s.value().matches("[-+]?[0-9]{1,18}") ->
-                Optional.of(Long.parseLong(s.value()));
-            case Scalar s when s.type() == ScalarType.FLOAT -> Optional.of(Double.parseDouble(s.value()));
-            case Scalar s -> r.secret(node, path).map(v -> v.isSecret() ? (Object) v : v.reveal());
+            case Scalar s -> Optional.of(s.value());
         };
     }
 

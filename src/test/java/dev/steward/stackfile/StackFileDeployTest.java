@@ -6,7 +6,6 @@ import static dev.steward.stackfile.StackFileErrorTest.assertError;
 import static dev.steward.stackfile.StackFileErrorTest.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.core.config.Secret;
 import dev.steward.core.config.StackConfig;
 import dev.steward.core.deploy.AnalysisTemplate;
 import dev.steward.core.deploy.CanaryStep;
@@ -22,6 +21,7 @@ import dev.steward.core.deploy.StatisticalGate;
 import dev.steward.core.deploy.Strategy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +54,12 @@ class StackFileDeployTest {
               api:
                 deploy:
                   provider:
-                    kubernetes: {deployment: api, namespace: shop, token: "${env:API_HEALTH_TOKEN}", replicas: 4}
+                    type: kubernetes
+                    deployment: api
+                    namespace: shop
+                    token: "${env:API_HEALTH_TOKEN}"
+                    replicas: 4
+                    labels: {app: api}
                   strategy:
                     canary:
                       steps:
@@ -68,7 +73,7 @@ class StackFileDeployTest {
                   environments: [staging, production]
               web:
                 deploy:
-                  provider: {command: {run: ./deploy.sh}}
+                  provider: {type: command, deploy: ./deploy.sh}
                   strategy: {blue_green: {keep_warm: 30m}}
                   gates:
                     before: {previous_environment: false}
@@ -79,7 +84,7 @@ class StackFileDeployTest {
                       metrics: [{name: up, query: 'up{job="web"}', success: 'result == 1'}]
               worker:
                 deploy:
-                  provider: {command: {run: ./roll.sh}}
+                  provider: {type: command, deploy: ./roll.sh}
                   strategy: {rolling: {batches: 3, pause: 30s}}
             """;
 
@@ -108,11 +113,13 @@ class StackFileDeployTest {
 
         DeployConfig api = config.services().get("api").deploy().orElseThrow();
         assertThat(api.provider().type()).isEqualTo("kubernetes");
-        assertThat(api.provider().path()).isEqualTo("services.api.deploy.provider.kubernetes");
+        assertThat(api.provider().path()).isEqualTo("services.api.deploy.provider");
         assertThat(api.provider().settings())
+                .containsOnlyKeys("deployment", "namespace", "token", "replicas", "labels")
                 .containsEntry("deployment", "api")
-                .containsEntry("replicas", 4L)
-                .containsEntry("token", Secret.of("tok-4f9a-SECRET", "${env:API_HEALTH_TOKEN}"));
+                .containsEntry("replicas", "4")
+                .containsEntry("token", "${env:API_HEALTH_TOKEN}")
+                .containsEntry("labels", Map.of("app", "api"));
         assertThat(((Strategy.Canary) api.strategy()).steps())
                 .containsExactly(
                         new CanaryStep(
@@ -176,7 +183,7 @@ class StackFileDeployTest {
                 services:
                   api:
                     deploy:
-                      provider: {kubernetes: {deployment: api}, command: {run: x}}
+                      provider: {deployment: api}
                       strategy:
                         canary:
                           steps:
@@ -196,7 +203,7 @@ class StackFileDeployTest {
                 .extracting(ConfigError::path)
                 .containsExactly(
                         "environments[1].requires",
-                        "services.api.deploy.provider",
+                        "services.api.deploy.provider.type",
                         "services.api.deploy.strategy.canary.steps[0].analysis",
                         "services.api.deploy.strategy.canary.steps[1].weight",
                         "services.api.deploy.strategy.canary.steps[1].pause",
@@ -243,7 +250,7 @@ class StackFileDeployTest {
                 services:
                   api:
                     deploy:
-                      provider: {command: {run: x}}
+                      provider: {type: command, deploy: x}
                       strategy: {rolling: {batches: 2, speed: fast}}
                       gates: {before: {healthy: true}}
                       retries: 3

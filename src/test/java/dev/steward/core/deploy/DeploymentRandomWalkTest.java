@@ -17,11 +17,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DeploymentRandomWalkTest {
     private static final List<Observation> OBSERVATIONS = List.of(
-            Drive.GOOD, Drive.GOOD, Drive.GOOD, Drive.BAD, Drive.UNCLEAR, Drive.NO_DATA, Drive.ERROR, Drive.BLOCKED,
-            Drive.UNHEALTHY, Drive.GOOD.withStableCapacity(new Observation.Capacity(0, 2)));
-    private static final List<Actuation.Result> RESULTS = List.of(Drive.APPLIED, Drive.APPLIED, Drive.RETRYABLE,
-            Drive.BROKEN);
-    private static final List<Trigger> COMMANDS = List.of(Trigger.values()).stream().filter(Trigger::command).toList();
+            Drive.GOOD,
+            Drive.GOOD,
+            Drive.GOOD,
+            Drive.BAD,
+            Drive.UNCLEAR,
+            Drive.NO_DATA,
+            Drive.ERROR,
+            Drive.BLOCKED,
+            Drive.UNHEALTHY,
+            Drive.GOOD.withStableCapacity(new Observation.Capacity(0, 2)));
+    private static final List<Actuation.Result> RESULTS =
+            List.of(Drive.APPLIED, Drive.APPLIED, Drive.RETRYABLE, Drive.BROKEN);
+    private static final List<Trigger> COMMANDS =
+            List.of(Trigger.values()).stream().filter(Trigger::command).toList();
 
     static LongStream seeds() {
         long base = new Random().nextLong();
@@ -38,8 +47,8 @@ class DeploymentRandomWalkTest {
         for (int i = 0; i < 80; i++) {
             int before = d.deployment.timeline().size();
             StateKind kind = d.kind();
-            boolean operatorRolledBack = d.deployment.timeline().stream()
-                    .anyMatch(e -> e.trigger() == Trigger.ROLLBACK);
+            boolean operatorRolledBack =
+                    d.deployment.timeline().stream().anyMatch(e -> e.trigger() == Trigger.ROLLBACK);
             d.after(Duration.ofSeconds(random.nextInt(90)));
             DeploymentStep s = switch (random.nextInt(10)) {
                 case 0, 1, 2, 3, 4 -> d.step(OBSERVATIONS.get(random.nextInt(OBSERVATIONS.size())));
@@ -51,11 +60,17 @@ class DeploymentRandomWalkTest {
                 default -> d.recover();
             };
             assertThat(d.deployment.timeline().size()).as("seed %d", seed).isGreaterThanOrEqualTo(before);
-            for (DeploymentEvent e : d.deployment.timeline().subList(before, d.deployment.timeline().size())) {
-                assertThat(Transitions.allows(e.from(), e.trigger(), e.to())).as("seed %d: %s", seed, e).isTrue();
+            for (DeploymentEvent e : d.deployment
+                    .timeline()
+                    .subList(before, d.deployment.timeline().size())) {
+                assertThat(Transitions.allows(e.from(), e.trigger(), e.to()))
+                        .as("seed %d: %s", seed, e)
+                        .isTrue();
             }
             if (s != null && kind.terminal() && kind != StateKind.SUCCEEDED) {
-                assertThat(s.actuations()).as("seed %d: issued after %s", seed, kind).isEmpty();
+                assertThat(s.actuations())
+                        .as("seed %d: issued after %s", seed, kind)
+                        .isEmpty();
             }
             if (s != null && d.deployment.plan().irreversibleThrough(0) && !operatorRolledBack) {
                 boolean steward = d.deployment.timeline().stream().noneMatch(e -> e.trigger() == Trigger.ROLLBACK);

@@ -241,6 +241,14 @@ public final class DeploymentPolicy {
         };
     }
 
+    /** Whether the deployment has passed a step that pauses until promoted, and waits for {@link Trigger#PROMOTE}. */
+    public static boolean awaitingPromotion(Deployment deployment) {
+        return deployment.state() instanceof Analysing a
+                && a.pauseUntil().isEmpty()
+                && a.run().withData()
+                        >= deployment.plan().step(a.step()).analysis().minSamples();
+    }
+
     /** When {@link #step} should be called next; empty while waiting for an actuation or an operator, or when done. */
     public static Optional<Instant> nextDueAt(Deployment deployment, Instant now) {
         return switch (deployment.state()) {

@@ -72,7 +72,6 @@ public sealed interface DeploymentState {
         CHECKING,
         STEP,
         ANALYSING,
-        AWAITING_PROMOTION,
         VALIDATING
     }
 

@@ -25,7 +25,8 @@ final class Judging {
             return true;
         }
         AnalysisRun run = a.run();
-        if (!m.now().isBefore(run.nextAt())) {
+        boolean measuredNow = !m.now().isBefore(run.nextAt());
+        if (measuredNow) {
             Optional<Measured> measured = measure(m, step.analysis(), run, o, a.step(), Resume.ANALYSING);
             if (measured.isEmpty()) {
                 return true;
@@ -43,11 +44,14 @@ final class Judging {
             return false;
         }
         if (a.pauseUntil().isEmpty()) {
-            m.to(
-                    Trigger.STEP_PASSED,
-                    new Paused(Resume.AWAITING_PROMOTION, a.step(), "awaiting promotion", Deployment.STEWARD, m.now()),
-                    "step " + (a.step() + 1) + " passed; it waits to be promoted");
-            return true;
+            // waits for an operator, still judged; recorded once, when the step first has enough samples
+            if (measuredNow && run.withData() == step.analysis().minSamples()) {
+                m.to(
+                        Trigger.STEP_PASSED,
+                        m.state(),
+                        "step " + (a.step() + 1) + " passed; it waits to be promoted and is still judged");
+            }
+            return false;
         }
         if (m.now().isBefore(a.pauseUntil().get())) {
             return false;

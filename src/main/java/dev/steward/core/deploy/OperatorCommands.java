@@ -80,7 +80,7 @@ final class OperatorCommands {
             case Paused p ->
                 switch (p.at()) {
                     case CHECKING -> new Progressing(0, now, 1, Optional.empty());
-                    case STEP, ANALYSING, AWAITING_PROMOTION -> DeploymentPolicy.after(plan, p.step(), now);
+                    case STEP, ANALYSING -> DeploymentPolicy.after(plan, p.step(), now);
                     case VALIDATING -> DeploymentPolicy.succeeded(plan, now);
                 };
             default -> throw new IllegalStateException("promote is not legal in " + d.kind());
@@ -95,7 +95,7 @@ final class OperatorCommands {
                 switch (p.at()) {
                     case CHECKING -> new Checking(now, Optional.empty());
                     case STEP -> new Progressing(p.step(), now, 1, Optional.empty());
-                    case ANALYSING, AWAITING_PROMOTION -> analysing(plan, p.step(), now);
+                    case ANALYSING -> analysing(plan, p.step(), now);
                     case VALIDATING ->
                         new Validating(
                                 now,

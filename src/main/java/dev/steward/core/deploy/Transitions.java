@@ -86,7 +86,11 @@ public final class Transitions {
                 PROGRESSING,
                 "min_samples measured, none failing, pause over: next step"));
         t.add(row(ANALYSING, Trigger.STEP_PASSED, VALIDATING, "the same, after the last step"));
-        t.add(row(ANALYSING, Trigger.STEP_PASSED, PAUSED, "the same, the step pauses until promoted"));
+        t.add(row(
+                ANALYSING,
+                Trigger.STEP_PASSED,
+                ANALYSING,
+                "the same, the step pauses until promoted: it waits for the operator, still judged"));
         t.add(row(VALIDATING, Trigger.MEASURED, VALIDATING, "a measurement within the limits"));
         t.add(row(VALIDATING, Trigger.GATE_FAILED, ROLLING_BACK, "a gate fails inside the validation window"));
         t.add(row(VALIDATING, Trigger.GATE_FAILED, FROZEN, "the same, after an irreversible step"));

@@ -168,6 +168,22 @@ class DeploymentPolicyTest {
     }
 
     @Test
+    void aStepWaitingForPromotionIsStillJudgedAndRollsBackWhenItsGateFails() {
+        Drive d = new Drive().awaitingPromotion();
+        d.after(I).step(Drive.GOOD);
+        d.after(I).step(Drive.GOOD);
+        assertThat(d.deployment.timeline())
+                .filteredOn(e -> e.trigger() == Trigger.STEP_PASSED)
+                .hasSize(2);
+        assertThat(DeploymentPolicy.nextDueAt(d.deployment, d.now)).contains(d.now.plus(I));
+
+        DeploymentStep s = d.after(I).step(Drive.BAD);
+
+        assertThat(s.actuations()).extracting(Actuation::action).containsExactly(Action.ROLLBACK);
+        assertThat(DeploymentPolicy.awaitingPromotion(d.deployment)).isFalse();
+    }
+
+    @Test
     void aGateFailingInsideTheValidationWindowRollsBack() {
         Drive d = new Drive().validating();
         d.after(I).step(Drive.GOOD);

@@ -197,7 +197,7 @@ final class Drive {
         analysing().passStep().actuated(APPLIED);
         after(INTERVAL).step(GOOD);
         after(INTERVAL).step(GOOD);
-        assertThat(deployment.state()).isInstanceOf(DeploymentState.Paused.class);
+        assertThat(DeploymentPolicy.awaitingPromotion(deployment)).isTrue();
         return this;
     }
 

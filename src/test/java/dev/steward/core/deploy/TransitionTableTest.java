@@ -189,7 +189,7 @@ class TransitionTableTest {
                 StateKind.PROGRESSING,
                 () -> new Drive().analysing().passStep());
         put(m, StateKind.ANALYSING, Trigger.STEP_PASSED, StateKind.VALIDATING, () -> new Drive().validating());
-        put(m, StateKind.ANALYSING, Trigger.STEP_PASSED, StateKind.PAUSED, () -> new Drive().awaitingPromotion());
+        put(m, StateKind.ANALYSING, Trigger.STEP_PASSED, StateKind.ANALYSING, () -> new Drive().awaitingPromotion());
         put(
                 m,
                 StateKind.VALIDATING,
@@ -292,7 +292,7 @@ class TransitionTableTest {
                 StateKind.PAUSED,
                 Trigger.PROMOTE,
                 StateKind.PROGRESSING,
-                () -> command(new Drive().awaitingPromotion(), Trigger.PROMOTE));
+                () -> command(new Drive().paused(), Trigger.PROMOTE));
         put(
                 m,
                 StateKind.PAUSED,

@@ -8,6 +8,8 @@ import dev.steward.core.config.ScrapeConfig;
 import dev.steward.core.config.Secret;
 import dev.steward.core.config.ServiceConfig;
 import dev.steward.core.config.StackConfig;
+import dev.steward.core.deploy.DeployConfig;
+import dev.steward.core.deploy.DeploySettings;
 import dev.steward.core.expect.DurationLiteral;
 import dev.steward.core.maintenance.MaintenanceWindow;
 import dev.steward.core.oncall.OnCall;
@@ -37,10 +39,12 @@ final class StackReader {
                     "alerting",
                     "maintenance",
                     "access",
-                    "console"),
+                    "console",
+                    "environments",
+                    "analyses"),
             OnCallReader.SECTIONS);
     static final List<String> SERVICE_KEYS =
-            List.of("description", "depends_on", "labels", "checks", "metrics", OnCallReader.SERVICE_KEY);
+            List.of("description", "depends_on", "labels", "checks", "metrics", OnCallReader.SERVICE_KEY, "deploy");
     static final List<String> METRICS_KEYS = List.of("scrape", "interval", "timeout", "headers");
 
     private final NodeReader r;
@@ -48,12 +52,15 @@ final class StackReader {
     private final RuleGroupReader ruleGroups;
     private final OnCallReader oncall;
     private final Map<String, List<DependencyGraph.Edge>> dependencies = new LinkedHashMap<>();
+    private DeploySettings deployments = DeploySettings.NONE;
+    private final AnalysisReader analyses;
 
     StackReader(NodeReader reader, ProbeReader probes, RuleGroupReader ruleGroups) {
         this.r = reader;
         this.probes = probes;
         this.ruleGroups = ruleGroups;
         this.oncall = new OnCallReader(reader);
+        this.analyses = new AnalysisReader(reader);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -79,6 +86,11 @@ final class StackReader {
                 r.require(f, "stack", NodeReader.NAME_EXPECTED).flatMap(n -> r.name(n, "stack", "stack name"));
         Defaults defaults =
                 f.get("defaults").map(n -> Defaults.read(r, n, "defaults")).orElse(Defaults.BUILT_IN);
+        deployments = new DeploySettings(
+                f.get("environments")
+                        .map(n -> DeployReader.environments(r, n, "environments"))
+                        .orElse(List.of()),
+                f.get("analyses").map(n -> analyses.templates(n, "analyses")).orElse(Map.of()));
         Map<String, ServiceConfig> services = f.get("services")
                 .map(n -> services(n, defaults))
                 .orElseGet(() -> {
@@ -106,7 +118,7 @@ final class StackReader {
             return Optional.empty();
         }
         return Optional.of(new StackConfig(
-                stack.get(), services, ruleFiles, groups, alerting, onCall, maintenance, access, console));
+                stack.get(), services, ruleFiles, groups, alerting, onCall, maintenance, access, console, deployments));
     }
 
     private Map<String, ServiceConfig> services(YamlNode node, Defaults defaults) {
@@ -152,10 +164,12 @@ final class StackReader {
                 .orElse(List.of());
         Optional<ScrapeConfig> metrics = f.get("metrics").flatMap(n -> metrics(n, f.path("metrics")));
         f.get(OnCallReader.SERVICE_KEY).ifPresent(n -> oncall.service(name, n, f.path(OnCallReader.SERVICE_KEY)));
+        Optional<DeployConfig> deploy = f.get("deploy")
+                .flatMap(n -> new DeployReader(r, deployments, analyses.declared()).read(name, n, f.path("deploy")));
         if (r.diagnostics.count() != errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new ServiceConfig(name, description, dependsOn, labels, checks, metrics));
+        return Optional.of(new ServiceConfig(name, description, dependsOn, labels, checks, metrics, deploy));
     }
 
     private List<String> dependsOn(String service, YamlNode node, String path) {

@@ -1,5 +1,6 @@
 package dev.steward.core.config;
 
+import dev.steward.core.deploy.DeploySettings;
 import dev.steward.core.maintenance.MaintenanceWindow;
 import dev.steward.core.oncall.OnCall;
 import dev.steward.core.rule.RuleGroup;
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param maintenance maintenance windows declared in the stack file ({@code maintenance}), read-only through the API
  * @param access the {@code access:} block: stack-file users, whether {@code /metrics} is anonymous
  * @param console the {@code console:} block: the performance panel's queries
+ * @param deployments the top-level {@code environments:} and {@code analyses:} of deployments
  */
 public record StackConfig(
         String stack,
@@ -26,9 +28,10 @@ public record StackConfig(
         OnCall oncall,
         List<MaintenanceWindow> maintenance,
         AccessConfig access,
-        ConsoleConfig console) {
+        ConsoleConfig console,
+        DeploySettings deployments) {
 
-    /** A stack with the default {@code console} settings. */
+    /** A stack with the default {@code console} settings and without environments and shared analyses. */
     public StackConfig(
             String stack,
             Map<String, ServiceConfig> services,
@@ -38,7 +41,17 @@ public record StackConfig(
             OnCall oncall,
             List<MaintenanceWindow> maintenance,
             AccessConfig access) {
-        this(stack, services, ruleFiles, ruleGroups, alerting, oncall, maintenance, access, ConsoleConfig.DEFAULTS);
+        this(
+                stack,
+                services,
+                ruleFiles,
+                ruleGroups,
+                alerting,
+                oncall,
+                maintenance,
+                access,
+                ConsoleConfig.DEFAULTS,
+                DeploySettings.NONE);
     }
 
     /** A stack with the default {@code access} settings. */

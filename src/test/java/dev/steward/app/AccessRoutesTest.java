@@ -159,7 +159,16 @@ class AccessRoutesTest {
                 }
             }
         }
-        assertThat(anonymous).containsExactly("GET /act/{token}", "GET /health", "GET /metrics", "POST /act/{token}");
+        assertThat(anonymous)
+                .containsExactly(
+                        "GET /",
+                        "GET /act/{token}",
+                        "GET /health",
+                        "GET /login",
+                        "GET /metrics",
+                        "POST /act/{token}",
+                        "POST /login",
+                        "POST /logout");
         assertThat(admin)
                 .containsExactly(
                         "DELETE /api/v1/tokens/{id}",
@@ -218,8 +227,11 @@ class AccessRoutesTest {
 
     private static void check(List<String> wrong, String what, HttpResponse<String> r, Expected expected) {
         // refusals by access control carry their own headers, so a handler's own 403 (a bad signed link) is not one
-        boolean unauthenticated = r.statusCode() == 401
-                && r.headers().firstValue("WWW-Authenticate").isPresent();
+        // a console page sends whoever is not logged in to the login form instead
+        boolean unauthenticated = (r.statusCode() == 401
+                        && r.headers().firstValue("WWW-Authenticate").isPresent())
+                || (r.statusCode() == 302
+                        && r.headers().firstValue("Location").orElse("").startsWith("/login?next="));
         boolean forbidden = r.statusCode() == 403
                 && r.headers().firstValue("X-Steward-Required-Role").isPresent();
         Expected actual =

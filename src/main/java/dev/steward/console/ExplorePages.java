@@ -1,5 +1,6 @@
 package dev.steward.console;
 
+import dev.steward.core.expect.DurationLiteral;
 import dev.steward.promapi.QueryResult;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -81,7 +82,16 @@ public final class ExplorePages {
             views.respond(
                     ctx,
                     "console/explore.jte",
-                    new View(page, "", range, ranges, Texts.millis(step), Optional.empty(), "", List.of(), List.of()));
+                    new View(
+                            page,
+                            "",
+                            range,
+                            ranges,
+                            DurationLiteral.format(step),
+                            Optional.empty(),
+                            "",
+                            List.of(),
+                            List.of()));
             return;
         }
         Instant now = backend.now();
@@ -97,7 +107,7 @@ public final class ExplorePages {
                             query,
                             range,
                             ranges,
-                            Texts.millis(step),
+                            DurationLiteral.format(step),
                             Optional.of(f.type() + ": " + f.message()),
                             "",
                             List.of(),
@@ -108,6 +118,9 @@ public final class ExplorePages {
         String chart = "";
         switch (backend.queries().range(query, now.minus(span), now, step, TIMEOUT)) {
             case QueryResult.Success s
+            when s.value() instanceof QueryResult.Matrix m && m.series().isEmpty() ->
+                notes.add("no chart: no series in the last " + range);
+            case QueryResult.Success s
             when s.value() instanceof QueryResult.Matrix m -> chart = chart(m, now.minus(span), now, step, notes);
             case QueryResult.Success s -> notes.add("no chart: the query's result is not a time series");
             case QueryResult.Failure f -> notes.add("no chart: " + f.message());
@@ -115,7 +128,16 @@ public final class ExplorePages {
         views.respond(
                 ctx,
                 "console/explore.jte",
-                new View(page, query, range, ranges, Texts.millis(step), Optional.empty(), chart, rows, notes));
+                new View(
+                        page,
+                        query,
+                        range,
+                        ranges,
+                        DurationLiteral.format(step),
+                        Optional.empty(),
+                        chart,
+                        rows,
+                        notes));
     }
 
     private static List<Row> rows(QueryResult.Value value, List<String> notes) {

@@ -1,6 +1,7 @@
 package dev.steward.console;
 
 import dev.steward.amapi.FilterMatchers;
+import dev.steward.core.expect.DurationLiteral;
 import dev.steward.core.silence.ExpireOutcome;
 import dev.steward.core.silence.SetOutcome;
 import dev.steward.core.silence.Silence;
@@ -115,8 +116,10 @@ public final class SilencePages {
 
     private static String relative(Instant t, Instant now) {
         if (t.isAfter(now)) {
-            String ago = Texts.ago(now, t);
-            return ago.equals("just now") ? "now" : "in " + ago.substring(0, ago.length() - " ago".length());
+            Duration left = Duration.between(now, t);
+            return left.toMinutes() == 0
+                    ? "in under a minute"
+                    : "in " + DurationLiteral.format(Duration.ofMinutes(left.toMinutes()));
         }
         return Texts.ago(t, now);
     }

@@ -207,6 +207,29 @@ public final class MaintenancePages {
                 "on".equals(Forms.field(ctx, "emergency")),
                 Map.of());
         Map<String, String> errors = new LinkedHashMap<>();
+        WindowRequest.Result read = WindowRequest.read(
+                body(form, Forms.actor(ctx), errors),
+                backend.now(),
+                text -> new Parsed.Failed<>("the console creates one-off windows only"));
+        read.errors().forEach(e -> put(errors, e.field(), e.value(), e.expected()));
+        if (errors.isEmpty()) {
+            switch (backend.windows().create(read.window().orElseThrow())) {
+                case MaintenanceBackend.Created.Accepted a -> {
+                    ctx.redirect("/ui/maintenance", HttpStatus.SEE_OTHER);
+                    return;
+                }
+                case MaintenanceBackend.Created.Invalid i ->
+                    i.errors().forEach(e -> put(errors, e.field(), e.value(), e.expected()));
+            }
+        }
+        show(ctx, 400, withErrors(form, errors), Optional.of("The window was not created: correct the fields marked."));
+    }
+
+    /**
+     * The form as the body of {@code POST /api/v1/maintenance}, for the API's own reader; what the form alone can tell
+     * is wrong (no service, no title, an unreadable start) goes to {@code errors}.
+     */
+    private static ObjectNode body(Form form, String actor, Map<String, String> errors) {
         ObjectNode body = JSON.createObjectNode();
         body.put("title", form.title());
         ArrayNode services = body.putArray("services");
@@ -226,22 +249,9 @@ public final class MaintenancePages {
         }
         body.put("duration", form.duration());
         body.put("reason", form.reason());
-        body.put("declared_by", Forms.actor(ctx));
+        body.put("declared_by", actor);
         body.put("emergency", form.emergency());
-        WindowRequest.Result read = WindowRequest.read(
-                body, backend.now(), text -> new Parsed.Failed<>("the console creates one-off windows only"));
-        read.errors().forEach(e -> put(errors, e.field(), e.value(), e.expected()));
-        if (errors.isEmpty()) {
-            switch (backend.windows().create(read.window().orElseThrow())) {
-                case MaintenanceBackend.Created.Accepted a -> {
-                    ctx.redirect("/ui/maintenance", HttpStatus.SEE_OTHER);
-                    return;
-                }
-                case MaintenanceBackend.Created.Invalid i ->
-                    i.errors().forEach(e -> put(errors, e.field(), e.value(), e.expected()));
-            }
-        }
-        show(ctx, 400, withErrors(form, errors), Optional.of("The window was not created: correct the fields marked."));
+        return body;
     }
 
     private static Form withErrors(Form f, Map<String, String> errors) {

@@ -147,18 +147,7 @@ public final class SilencePages {
         String comment = Forms.field(ctx, "comment");
         Map<String, String> errors = new LinkedHashMap<>();
         List<SilenceMatcher> matchers = matchers(matcherText, errors);
-        Instant now = backend.now();
-        Instant end = null;
-        if (!endText.isEmpty()) {
-            end = Forms.time(endText).orElse(null);
-            if (end == null) {
-                errors.put("end", "a time such as 2026-11-24T18:00 (UTC)");
-            }
-        } else if (DURATIONS.containsKey(duration)) {
-            end = now.plus(DURATIONS.get(duration));
-        } else {
-            errors.put("duration", "one of " + String.join(", ", DURATIONS.keySet()) + ", or an end time");
-        }
+        Instant end = end(duration, endText, errors);
         if (comment.isEmpty()) {
             errors.put("comment", "say why the alerts are silenced");
         }
@@ -185,6 +174,22 @@ public final class SilencePages {
                         endText,
                         comment,
                         errors));
+    }
+
+    /** When the silence ends: the end time typed, or now plus the duration chosen. */
+    private Instant end(String duration, String endText, Map<String, String> errors) {
+        if (!endText.isEmpty()) {
+            Optional<Instant> end = Forms.time(endText);
+            if (end.isEmpty()) {
+                errors.put("end", "a time such as 2026-11-24T18:00 (UTC)");
+            }
+            return end.orElse(null);
+        }
+        if (DURATIONS.containsKey(duration)) {
+            return backend.now().plus(DURATIONS.get(duration));
+        }
+        errors.put("duration", "one of " + String.join(", ", DURATIONS.keySet()) + ", or an end time");
+        return null;
     }
 
     /** One matcher per line ({@code alertname="DiskFull"}, {@code env!=dev}, {@code job=~"api|db"}). */

@@ -4,6 +4,7 @@ import dev.steward.api.IncidentApi;
 import dev.steward.api.IncidentApi.Command;
 import dev.steward.core.incident.CommandOutcome;
 import dev.steward.core.incident.Incident;
+import dev.steward.core.incident.IncidentCommand;
 import dev.steward.core.incident.IncidentState;
 import dev.steward.core.oncall.Target;
 import dev.steward.core.promql.parse.Durations;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The incident list and an incident's page, with its commands (acknowledge, resolve, snooze, add a note) sent through
@@ -68,7 +70,8 @@ public final class IncidentPages {
     public record Entry(String at, String ago, String actor, String what) {}
 
     /**
-     * The incident's section, re-rendered after each command.
+     * The incident's section, re-rendered after each command; {@code canAck} and the like say which commands the
+     * incident's state allows (the buttons shown).
      *
      * @param error the core's reason when it refused the last command
      * @param fieldErrors bad form fields by name ({@code text}, {@code for}, {@code until})
@@ -88,8 +91,10 @@ public final class IncidentPages {
             List<AlertLine> alerts,
             List<Entry> timeline,
             List<Entry> notes,
-            boolean open,
             boolean canAck,
+            boolean canResolve,
+            boolean canSnooze,
+            boolean canNote,
             List<String> snoozes,
             Optional<String> error,
             Map<String, String> fieldErrors,
@@ -216,6 +221,8 @@ public final class IncidentPages {
     private Detail detail(
             Context ctx, Incident i, Optional<String> error, Map<String, String> fieldErrors, String noteText) {
         Instant now = backend.now();
+        // the buttons offered are the commands the core's table allows in this state
+        Set<IncidentCommand> legal = IncidentCommand.legalIn(i.state());
         return new Detail(
                 views.page(ctx, i.title(), "incidents"),
                 i.id(),
@@ -235,10 +242,10 @@ public final class IncidentPages {
                 i.notes().stream()
                         .map(n -> new Entry(n.at().toString(), Texts.ago(n.at(), now), n.by(), n.text()))
                         .toList(),
-                i.isOpen(),
-                i.state() instanceof IncidentState.Triggered
-                        || i.state() instanceof IncidentState.Held
-                        || i.state() instanceof IncidentState.Snoozed,
+                legal.contains(IncidentCommand.ACKNOWLEDGE),
+                legal.contains(IncidentCommand.RESOLVE),
+                legal.contains(IncidentCommand.SNOOZE),
+                legal.contains(IncidentCommand.NOTE),
                 SNOOZES,
                 error,
                 fieldErrors,

@@ -100,6 +100,11 @@ class IncidentPagesTest {
                 .contains("role=\"alert\"")
                 .contains("cannot acknowledge")
                 .contains(">resolved<");
+        // the re-rendered section offers only what a resolved incident takes: a note
+        assertThat(r.body())
+                .doesNotContain("Acknowledge</button>")
+                .doesNotContain("Resolve</button>")
+                .contains("Add note");
     }
 
     @Test

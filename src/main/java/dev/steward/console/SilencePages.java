@@ -2,6 +2,7 @@ package dev.steward.console;
 
 import dev.steward.amapi.FilterMatchers;
 import dev.steward.core.expect.DurationLiteral;
+import dev.steward.core.series.Labels;
 import dev.steward.core.silence.ExpireOutcome;
 import dev.steward.core.silence.SetOutcome;
 import dev.steward.core.silence.Silence;
@@ -9,6 +10,7 @@ import dev.steward.core.silence.SilenceError;
 import dev.steward.core.silence.SilenceMatcher;
 import dev.steward.core.silence.SilenceRequest;
 import dev.steward.core.silence.SilenceState;
+import dev.steward.core.silence.Silences;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -54,7 +56,7 @@ public final class SilencePages {
         cfg.routes.post("/ui/silences/{id}/expire", this::expire);
     }
 
-    /** One silence. */
+    /** One silence; {@code matching} counts the alerts held now that its matchers match. */
     public record Row(
             String id,
             String state,
@@ -63,6 +65,7 @@ public final class SilencePages {
             String ends,
             String createdBy,
             String comment,
+            long matching,
             String expireHref) {}
 
     /** Silences in one state. */
@@ -86,7 +89,12 @@ public final class SilencePages {
         List<Row> active = new ArrayList<>();
         List<Row> pending = new ArrayList<>();
         List<Row> expired = new ArrayList<>();
-        for (Silence s : backend.silences().current().listing(now)) {
+        Silences current = backend.silences().current();
+        List<Labels> alerts = backend.alerts().alerts().stream()
+                .filter(h -> !h.alert().endsAt().isBefore(now))
+                .map(h -> h.alert().labels())
+                .toList();
+        for (Silence s : current.listing(now)) {
             SilenceState state = s.state(now);
             Row row = new Row(
                     s.id(),
@@ -96,6 +104,7 @@ public final class SilencePages {
                     Forms.utc(s.endsAt()) + " (" + relative(s.endsAt(), now) + ")",
                     s.createdBy(),
                     s.comment(),
+                    alerts.stream().filter(l -> current.matches(s.id(), l)).count(),
                     "/ui/silences/" + Paths.segment(s.id()) + "/expire");
             switch (state) {
                 case ACTIVE -> active.add(row);

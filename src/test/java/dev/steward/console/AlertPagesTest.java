@@ -61,6 +61,7 @@ class AlertPagesTest {
                 .contains(">suppressed<")
                 .contains("0 firing, 1 suppressed")
                 .contains("silence-" + id);
+        assertThat(steward.get("/ui/silences", VIEWER).body()).contains(">1 alert</a>");
     }
 
     @Test

@@ -11,7 +11,13 @@
       var width = Math.max(280, el.clientWidth);
       var axis = { stroke: css("--muted"), grid: { stroke: css("--line") }, ticks: { stroke: css("--line") } };
       var opts, cols;
-      if (kind === "latency") {
+      if (kind === "series") {
+        var palette = ["--link", "--up", "--degraded", "--down", "--maintenance", "--unknown"];
+        opts = { width: width, height: 280, axes: [axis, axis], series: [{}].concat(d.series.map(function (s, i) {
+          return { label: s.label, stroke: i < palette.length ? css(palette[i]) : "hsl(" + (i * 47 % 360) + ",60%,50%)", spanGaps: false };
+        })) };
+        cols = [d.t].concat(d.series.map(function (s) { return s.values; }));
+      } else if (kind === "latency") {
         opts = { width: width, height: 220, axes: [axis, axis], series: [{}, { label: "p50", stroke: css("--up") },
           { label: "p95", stroke: css("--degraded") }, { label: "p99", stroke: css("--down") }] };
         cols = [d.t, d.p50, d.p95, d.p99];
@@ -22,6 +28,21 @@
       }
       if (d.t.length === 0) { el.textContent = "No rollups in this range yet."; el.classList.add("muted"); return; }
       new uPlot(opts, cols, el);
+    });
+  }
+  // a refused command (409) or a bad form (400) comes back as a fragment that says why: swap it in like a success
+  if (window.htmx) {
+    htmx.config.responseHandling = [{ code: "204", swap: false }, { code: "[23]..", swap: true },
+      { code: "(400|409)", swap: true, error: false }, { code: "[45]..", swap: false, error: true }, { code: "...", swap: false }];
+    document.addEventListener("htmx:responseError", function (ev) {
+      var x = ev.detail.xhr, msg = "HTTP " + x.status;
+      try { msg += ": " + JSON.parse(x.responseText).error; } catch (e) { /* not JSON */ }
+      var box = document.getElementById("request-error");
+      if (!box) {
+        box = document.createElement("p"); box.id = "request-error"; box.className = "error"; box.setAttribute("role", "alert");
+        document.getElementById("main").prepend(box);
+      }
+      box.textContent = "The server refused the change (" + msg + "). Reload the page and try again.";
     });
   }
   var keys = { g: null };

@@ -12,14 +12,14 @@ import java.util.regex.Pattern;
  * alertname="DiskFull"}, {@code env!=prod} or {@code job=~"api|db"}, the value quoted (with backslash escapes) or not,
  * optionally inside braces.
  */
-final class FilterMatchers {
+public final class FilterMatchers {
     private static final Pattern MATCHER =
             Pattern.compile("\\s*\\{?\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(.*?)\\s*}?\\s*");
 
     private FilterMatchers() {}
 
     /** The matchers, or an error naming the first filter that is not a matcher. */
-    static Parsed parse(List<String> filters) {
+    public static Parsed parse(List<String> filters) {
         List<SilenceMatcher> out = new ArrayList<>();
         for (String f : filters) {
             Optional<SilenceMatcher> m = parseOne(f);
@@ -31,7 +31,7 @@ final class FilterMatchers {
         return new Parsed(List.copyOf(out), null);
     }
 
-    record Parsed(List<SilenceMatcher> matchers, String error) {}
+    public record Parsed(List<SilenceMatcher> matchers, String error) {}
 
     private static Optional<SilenceMatcher> parseOne(String text) {
         Matcher m = MATCHER.matcher(text);

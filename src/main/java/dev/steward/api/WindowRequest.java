@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * is well-formed but not allowed (notice period, maximum duration, unknown services) is judged afterwards by
  * {@link dev.steward.core.maintenance.WindowValidator}.
  */
-final class WindowRequest {
+public final class WindowRequest {
     static final List<String> FIELDS = List.of(
             "title",
             "services",
@@ -55,7 +55,7 @@ final class WindowRequest {
     }
 
     /** The candidate window (id and creation time to be set by the backend), or every malformed field. */
-    static Result read(JsonNode body, Instant now, CronSyntax cron) {
+    public static Result read(JsonNode body, Instant now, CronSyntax cron) {
         if (body == null || !body.isObject()) {
             return new Result(
                     Optional.empty(), List.of(new ApiException.FieldError("", String.valueOf(body), "a JSON object")));
@@ -63,7 +63,7 @@ final class WindowRequest {
         return new WindowRequest(body, now, cron).read();
     }
 
-    record Result(Optional<MaintenanceWindow> window, List<ApiException.FieldError> errors) {}
+    public record Result(Optional<MaintenanceWindow> window, List<ApiException.FieldError> errors) {}
 
     private Result read() {
         for (String name : body.propertyNames()) {

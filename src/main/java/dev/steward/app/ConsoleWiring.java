@@ -1,8 +1,12 @@
 package dev.steward.app;
 
+import dev.steward.amapi.AlertSource;
+import dev.steward.amapi.SilenceRegistry;
 import dev.steward.api.AccessControl;
 import dev.steward.api.ApiBackend;
 import dev.steward.api.IncidentApi;
+import dev.steward.api.MaintenanceBackend;
+import dev.steward.audit.AuditLog;
 import dev.steward.console.Console;
 import dev.steward.console.ConsoleBackend;
 import dev.steward.console.Views;
@@ -35,12 +39,16 @@ final class ConsoleWiring implements AutoCloseable {
         this.console = console;
     }
 
-    static ConsoleWiring create(
-            ApiBackend daemon,
+    /** The backends the console changes things through: the same (audited) ones as the JSON APIs. */
+    record Actions(
             IncidentApi.Backend incidents,
-            PrometheusBackend queries,
-            RollupStore rollups,
-            AccessControl access) {
+            SilenceRegistry silences,
+            AlertSource alerts,
+            MaintenanceBackend windows,
+            AuditLog audit) {}
+
+    static ConsoleWiring create(
+            ApiBackend daemon, Actions actions, PrometheusBackend queries, RollupStore rollups, AccessControl access) {
         ConsoleBackend backend = new ConsoleBackend() {
             @Override
             public StackConfig config() {
@@ -78,7 +86,27 @@ final class ConsoleWiring implements AutoCloseable {
 
             @Override
             public IncidentApi.Backend incidents() {
-                return incidents;
+                return actions.incidents();
+            }
+
+            @Override
+            public SilenceRegistry silences() {
+                return actions.silences();
+            }
+
+            @Override
+            public AlertSource alerts() {
+                return actions.alerts();
+            }
+
+            @Override
+            public MaintenanceBackend windows() {
+                return actions.windows();
+            }
+
+            @Override
+            public AuditLog audit() {
+                return actions.audit();
             }
 
             @Override

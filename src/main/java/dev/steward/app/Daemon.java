@@ -9,6 +9,7 @@ import dev.steward.api.AuditApi;
 import dev.steward.api.DeliveryStatusApi;
 import dev.steward.api.IncidentApi;
 import dev.steward.api.MaintenanceApi;
+import dev.steward.api.MaintenanceBackend;
 import dev.steward.api.MaintenanceRegistry;
 import dev.steward.api.SignedLinks;
 import dev.steward.audit.AuditKey;
@@ -224,13 +225,14 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 silences,
                 this::serviceStatuses,
                 this::maintenanceOf);
+        RoutedAlerts routedAlerts = new RoutedAlerts(alerting.routes(), clock, Duration.ofMinutes(5));
         AlertmanagerApi alertmanagerApi = new AlertmanagerApi(
                 silences,
                 (alerts, at) -> {
                     alerting.receive(alerts, at);
                     wakeAlerting();
                 },
-                new RoutedAlerts(alerting.routes(), clock, Duration.ofMinutes(5)),
+                routedAlerts,
                 new AlertmanagerApi.Settings(Version.get(), "", now, Duration.ofMinutes(5)));
         this.audit = new AuditLog(
                 new JdbcAuditStore(database),
@@ -246,7 +248,8 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 Audited.silence(after)));
         IncidentApi.Backend incidentBackend = Audited.incidents(alerting, audit);
         IncidentApi incidentApi = new IncidentApi(incidentBackend, Optional.of(links()));
-        MaintenanceApi maintenanceApi = new MaintenanceApi(Audited.maintenance(maintenance, audit), UnixCron.INSTANCE);
+        MaintenanceBackend windows = Audited.maintenance(maintenance, audit);
+        MaintenanceApi maintenanceApi = new MaintenanceApi(windows, UnixCron.INSTANCE);
         AuditApi auditApi = new AuditApi(audit);
         DeliveryStatusApi deliveryApi =
                 new DeliveryStatusApi(() -> alerting.outbox().status());
@@ -257,7 +260,12 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 options.host(),
                 config.access(),
                 (actor, action, target, before, after) -> audit.record(actor, "api", action, target, before, after));
-        this.console = ConsoleWiring.create(this, incidentBackend, queries, rollups, access.control());
+        this.console = ConsoleWiring.create(
+                this,
+                new ConsoleWiring.Actions(incidentBackend, silences, routedAlerts, windows, audit),
+                queries,
+                rollups,
+                access.control());
         this.api = new ApiServer(this, cfg -> {
                     access.mount(cfg);
                     console.console().mount(cfg);

@@ -20,6 +20,12 @@ public final class Console {
     private final AccessControl access;
     private final OverviewPages overview;
     private final CheckPages checks;
+    private final IncidentPages incidents;
+    private final AlertPages alerts;
+    private final SilencePages silences;
+    private final MaintenancePages maintenance;
+    private final ExplorePages explore;
+    private final AuditPages audit;
     private final List<Consumer<JavalinConfig>> more = new java.util.ArrayList<>();
 
     public Console(ConsoleBackend backend, AccessControl access, Views views) {
@@ -27,6 +33,12 @@ public final class Console {
         this.access = access;
         this.overview = new OverviewPages(backend, views);
         this.checks = new CheckPages(backend, views);
+        this.incidents = new IncidentPages(backend, views);
+        this.alerts = new AlertPages(backend, views);
+        this.silences = new SilencePages(backend, views);
+        this.maintenance = new MaintenancePages(backend, views);
+        this.explore = new ExplorePages(backend, views);
+        this.audit = new AuditPages(backend, views);
     }
 
     /** The live stream of the overview; the composition root calls {@link LiveUpdates#publish} on a timer. */
@@ -54,6 +66,12 @@ public final class Console {
         cfg.routes.post("/logout", this::logout);
         overview.mount(cfg);
         checks.mount(cfg);
+        incidents.mount(cfg);
+        alerts.mount(cfg);
+        silences.mount(cfg);
+        maintenance.mount(cfg);
+        explore.mount(cfg);
+        audit.mount(cfg);
         more.forEach(m -> m.accept(cfg));
     }
 

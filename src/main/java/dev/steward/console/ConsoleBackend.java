@@ -1,6 +1,10 @@
 package dev.steward.console;
 
+import dev.steward.amapi.AlertSource;
+import dev.steward.amapi.SilenceRegistry;
 import dev.steward.api.IncidentApi;
+import dev.steward.api.MaintenanceBackend;
+import dev.steward.audit.AuditLog;
 import dev.steward.core.config.CheckId;
 import dev.steward.core.config.StackConfig;
 import dev.steward.core.history.CheckEvent;
@@ -32,7 +36,19 @@ public interface ConsoleBackend {
     /** The share of successful probes of every check over {@code window} (empty with no probe in it). */
     OptionalDouble uptime(Duration window);
 
+    /** The audited incident backend of {@code /api/v1/incidents}: console commands are checked and recorded alike. */
     IncidentApi.Backend incidents();
+
+    /** The silences of {@code /api/v2/silences}; the registry audits every change it stores. */
+    SilenceRegistry silences();
+
+    /** The alerts routing holds, as {@code GET /api/v2/alerts} shows them. */
+    AlertSource alerts();
+
+    /** The audited maintenance backend of {@code /api/v1/maintenance}. */
+    MaintenanceBackend windows();
+
+    AuditLog audit();
 
     /** PromQL over Steward's series (scraped metrics and probe series). */
     PrometheusBackend queries();

@@ -227,7 +227,7 @@ class AccessRoutesTest {
 
     private static void check(List<String> wrong, String what, HttpResponse<String> r, Expected expected) {
         // refusals by access control carry their own headers, so a handler's own 403 (a bad signed link) is not one
-        // console pages send a browser to the login page instead
+        // a console page sends whoever is not logged in to the login form instead
         boolean unauthenticated = (r.statusCode() == 401
                         && r.headers().firstValue("WWW-Authenticate").isPresent())
                 || (r.statusCode() == 302

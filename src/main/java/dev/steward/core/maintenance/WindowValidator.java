@@ -80,7 +80,10 @@ public final class WindowValidator {
             errors.add(new WindowError(
                     "duration", duration.toString(), "at most " + limits.maxDuration() + " (the longest window)"));
         }
-        Duration notice = Duration.between(now, start);
+        // a start within the past tolerance means "now" (it was read a moment before this check), not a late notice
+        Duration notice = start.isBefore(now) && !start.isBefore(now.minus(limits.pastTolerance()))
+                ? Duration.ZERO
+                : Duration.between(now, start);
         if (!w.emergency() && notice.compareTo(limits.notice()) < 0) {
             errors.add(new WindowError(
                     "start",

@@ -51,6 +51,21 @@ class WindowValidatorTest {
     }
 
     @Test
+    void withoutANoticePeriodAWindowStartingAMomentBeforeTheCheckStartsNow() {
+        WindowValidator noNotice = new WindowValidator(
+                new MaintenanceLimits(Duration.ofHours(12), Duration.ZERO, Duration.ofMinutes(1)), Set.of("db"));
+        // the request was read at 09:59:59.9, the registry checks it at 10:00
+        assertThat(noNotice.validate(
+                        request("2026-11-24T09:59:59.900Z", "2026-11-24T11:00:00Z", Set.of("db"), false, "ops", ""),
+                        NOW))
+                .isEmpty();
+        assertThat(noNotice.validate(
+                        request("2026-11-24T09:58:00Z", "2026-11-24T11:00:00Z", Set.of("db"), false, "ops", ""), NOW))
+                .extracting(WindowError::field)
+                .containsOnly("start");
+    }
+
+    @Test
     void everyBadFieldIsReportedAtOnce() {
         var errors = TWO_HOURS_NOTICE.validate(
                 request("2026-11-24T09:00:00Z", "2026-11-24T08:00:00Z", Set.of("db", "nope"), true, "", " "), NOW);

@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
 import dev.steward.console.Overview;
 import dev.steward.core.check.CheckStatus;
@@ -173,7 +174,7 @@ class ConsoleBrowserTest {
         shot("login");
         page.getByLabel("User name").fill("ops");
         page.getByLabel("Password").fill("correct horse");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
         assertThat(page).hasURL(Pattern.compile("/ui$"));
     }
@@ -194,7 +195,38 @@ class ConsoleBrowserTest {
         assertThat(page.locator(cell)).hasClass(Pattern.compile("\\bdown\\b"));
         assertThat(page.getByTestId("overall")).hasText("down");
         assertThat(page.getByTestId("service-api")).hasText("down");
+        assertThat(page.evaluate("window.__steward_marker")).isEqualTo("same page");
         shot("overview-api-down");
+
+        // the incident the failure opened (after the built-in routing's 30 s group wait): acknowledge it
+        runUntil(clock.instant().plusSeconds(40));
+        page.navigate(url("/ui/incidents"));
+        shot("incidents");
+        page.locator("table a[href^='/ui/incidents/']").first().click();
+        assertThat(page.getByTestId("incident-state")).hasText("triggered");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge"))
+                .click();
+        assertThat(page.getByTestId("incident-state")).hasText("acknowledged");
+        shot("incident");
+
+        // silence the firing alert from the alerts page, its labels prefilled
+        page.navigate(url("/ui/alerts"));
+        shot("alerts");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Silence…"))
+                .first()
+                .click();
+        assertThat(page.getByLabel("Matchers, one per line")).not().isEmpty();
+        page.locator("#s-comment").fill("api restarting");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create silence"))
+                .click();
+        assertThat(page.getByTestId("silences-active")).containsText("api restarting");
+        assertThat(page.getByTestId("silences-active")).containsText("ops");
+        shot("silences");
+        assertThat(daemon.checks().get(new CheckId("api", "health")).state().status())
+                .isEqualTo(CheckStatus.DOWN);
+        page.navigate(url("/ui"));
+        assertThat(page.getByTestId("overall")).hasText("down");
+        page.evaluate("window.__steward_marker = 'same page'");
 
         demo.faults().clearAll();
         runUntilApi(CheckStatus.UP);

@@ -38,12 +38,7 @@ public record Page(
 
     /** The frame for {@code who} (empty before login). */
     public static Page of(
-            String title,
-            String section,
-            String stack,
-            String version,
-            String csrf,
-            Optional<Principal> who) {
+            String title, String section, String stack, String version, String csrf, Optional<Principal> who) {
         return new Page(
                 title,
                 section,

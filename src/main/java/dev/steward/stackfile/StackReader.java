@@ -7,6 +7,7 @@ import dev.steward.core.config.ScrapeConfig;
 import dev.steward.core.config.Secret;
 import dev.steward.core.config.ServiceConfig;
 import dev.steward.core.config.StackConfig;
+import dev.steward.core.config.StatusPageConfig;
 import dev.steward.core.expect.DurationLiteral;
 import dev.steward.core.maintenance.MaintenanceWindow;
 import dev.steward.core.oncall.OnCall;
@@ -27,7 +28,16 @@ import java.util.Optional;
 /** Reads the whole document: the per-node pass over every service and check, then the cross-references. */
 final class StackReader {
     static final List<String> KEYS = concat(
-            List.of("stack", "defaults", "services", "rule_files", "rule_groups", "alerting", "maintenance", "access"),
+            List.of(
+                    "stack",
+                    "defaults",
+                    "services",
+                    "rule_files",
+                    "rule_groups",
+                    "alerting",
+                    "maintenance",
+                    "access",
+                    "status_page"),
             OnCallReader.SECTIONS);
     static final List<String> SERVICE_KEYS =
             List.of("description", "depends_on", "labels", "checks", "metrics", OnCallReader.SERVICE_KEY);
@@ -88,12 +98,16 @@ final class StackReader {
                 .orElse(List.of());
         AccessConfig access =
                 f.get("access").map(n -> AccessReader.read(r, n, "access")).orElse(AccessConfig.DEFAULTS);
+        StatusPageConfig statusPage = f.get("status_page")
+                .map(n -> new StatusPageReader(r, dependencies.keySet())
+                        .read(n, "status_page", stack.orElse(""), services.values()))
+                .orElseGet(() -> StatusPageConfig.defaultsFor(stack.orElse(""), services.values()));
         new DependencyGraph(r.diagnostics, dependencies).check();
         if (!r.diagnostics.isEmpty() || stack.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(
-                new StackConfig(stack.get(), services, ruleFiles, groups, alerting, onCall, maintenance, access));
+        return Optional.of(new StackConfig(
+                stack.get(), services, ruleFiles, groups, alerting, onCall, maintenance, access, statusPage));
     }
 
     private Map<String, ServiceConfig> services(YamlNode node, Defaults defaults) {

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param oncall people, schedules, escalation policies and severities ({@link OnCall#EMPTY} when none are written)
  * @param maintenance maintenance windows declared in the stack file ({@code maintenance}), read-only through the API
  * @param access the {@code access:} block: stack-file users, whether {@code /metrics} is anonymous
+ * @param statusPage the {@code status_page:} block (defaults built from the stack's name and services when absent)
  */
 public record StackConfig(
         String stack,
@@ -24,7 +25,30 @@ public record StackConfig(
         AlertingConfig alerting,
         OnCall oncall,
         List<MaintenanceWindow> maintenance,
-        AccessConfig access) {
+        AccessConfig access,
+        StatusPageConfig statusPage) {
+
+    /** A stack with the default status page: titled after the stack, one component per service. */
+    public StackConfig(
+            String stack,
+            Map<String, ServiceConfig> services,
+            List<String> ruleFiles,
+            List<RuleGroup> ruleGroups,
+            AlertingConfig alerting,
+            OnCall oncall,
+            List<MaintenanceWindow> maintenance,
+            AccessConfig access) {
+        this(
+                stack,
+                services,
+                ruleFiles,
+                ruleGroups,
+                alerting,
+                oncall,
+                maintenance,
+                access,
+                StatusPageConfig.defaultsFor(stack, services.values()));
+    }
 
     /** A stack with the default {@code access} settings. */
     public StackConfig(

@@ -13,6 +13,12 @@ public final class InMemoryStatusPageStore implements StatusPageStore {
 
     @Override
     public synchronized void save(PublicIncident incident) {
+        PublicIncident stored = incidents.get(incident.id());
+        if (stored != null && stored.updates().size() > incident.updates().size()) {
+            throw new IllegalArgumentException(
+                    "incident " + incident.id() + " has " + incident.updates().size() + " updates but "
+                            + stored.updates().size() + " are stored: published updates are append-only");
+        }
         incidents.put(incident.id(), incident);
     }
 

@@ -28,17 +28,8 @@ import java.util.Optional;
 /** Reads the whole document: the per-node pass over every service and check, then the cross-references. */
 final class StackReader {
     static final List<String> KEYS = concat(
-            List.of(
-                    "stack",
-                    "defaults",
-                    "services",
-                    "rule_files",
-                    "rule_groups",
-                    "alerting",
-                    "maintenance",
-                    "access",
-                    "status_page"),
-            OnCallReader.SECTIONS);
+            List.of("stack", "defaults", "services", "rule_files", "rule_groups", "alerting", "maintenance", "access"),
+            concat(OnCallReader.SECTIONS, List.of("status_page")));
     static final List<String> SERVICE_KEYS =
             List.of("description", "depends_on", "labels", "checks", "metrics", OnCallReader.SERVICE_KEY);
     static final List<String> METRICS_KEYS = List.of("scrape", "interval", "timeout", "headers");

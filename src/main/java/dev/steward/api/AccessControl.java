@@ -7,19 +7,32 @@ import dev.steward.core.access.LoginThrottle;
 import dev.steward.core.access.PasswordHasher;
 import dev.steward.core.access.Principal;
 import dev.steward.core.access.Requirement;
+import dev.steward.core.access.Session;
+import dev.steward.core.access.SessionStore;
 import dev.steward.core.access.User;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
 import io.javalin.router.Endpoint;
 import io.javalin.security.BasicAuthCredentials;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Authenticates every request that matched a route and checks the role its route needs ({@link AccessPolicy}):
@@ -30,11 +43,22 @@ import java.util.concurrent.Semaphore;
  * <p>Open mode: while no user or token exists and the daemon listens on loopback only, every request is allowed (as
  * an admin), so the demo and local development need no login. The first credential switches enforcement on for the
  * rest of the process. Beyond loopback it is always enforced.
+ *
+ * <p>Console sessions: {@code POST /login} with a user's password sets the {@value #SESSION_COOKIE} cookie (HttpOnly,
+ * SameSite=Lax, Secure when the request came over HTTPS or {@code access.secure_cookies} says so). A request
+ * authenticated by that cookie must send the session's CSRF token ({@value #CSRF_HEADER} header or {@code _csrf} form
+ * field) with every change; so must every change under {@code /ui} made in open mode or with HTTP Basic, since a
+ * browser sends those credentials on its own (API tokens are exempt: only the script holding one sends it).
  */
 public final class AccessControl {
     /** The request attribute holding the {@link Principal} who made an authenticated request. */
     public static final String PRINCIPAL = "steward.principal";
 
+    public static final String SESSION_COOKIE = "steward_session";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    public static final String CSRF_FIELD = "_csrf";
+    private static final String SESSION = "steward.session";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     static final String REQUIRED_ROLE_HEADER = "X-Steward-Required-Role";
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final Duration OPEN_RECHECK = Duration.ofSeconds(1);
@@ -44,11 +68,30 @@ public final class AccessControl {
      * @param loopbackOnly whether the daemon listens on a loopback address only (allows open mode)
      * @param stackUsers users defined in the stack file (read-only, not stored)
      */
-    public record Settings(boolean metricsAnonymous, boolean loopbackOnly, List<User> stackUsers) {
+    public record Settings(
+            boolean metricsAnonymous,
+            boolean loopbackOnly,
+            List<User> stackUsers,
+            Session.Lifetime sessions,
+            SecureCookies secureCookies) {
         public Settings {
             stackUsers = List.copyOf(stackUsers);
         }
+
+        public Settings(boolean metricsAnonymous, boolean loopbackOnly, List<User> stackUsers) {
+            this(metricsAnonymous, loopbackOnly, stackUsers, Session.Lifetime.DEFAULT, SecureCookies.AUTO);
+        }
     }
+
+    /** When the session cookie carries {@code Secure}: always, never, or when the request came over HTTPS. */
+    public enum SecureCookies {
+        AUTO,
+        ALWAYS,
+        NEVER
+    }
+
+    /** A successful login: the cookie's secret (shown to the browser only) and the stored session. */
+    public record Login(String secret, Session session) {}
 
     private sealed interface Outcome {
         record Anonymous() implements Outcome {}
@@ -61,6 +104,9 @@ public final class AccessControl {
     }
 
     private final AccessStore store;
+    private final SessionStore sessions;
+    private final SecureRandom random = new SecureRandom();
+    private final byte[] csrfKey = new byte[32];
     private final PasswordHasher hasher;
     private final InstantSource clock;
     private final LoginThrottle throttle = new LoginThrottle(LoginThrottle.Settings.DEFAULT);
@@ -73,8 +119,11 @@ public final class AccessControl {
     private volatile boolean enforced;
     private volatile Instant openCheckedAt;
 
-    public AccessControl(AccessStore store, PasswordHasher hasher, InstantSource clock, Settings settings) {
+    public AccessControl(
+            AccessStore store, SessionStore sessions, PasswordHasher hasher, InstantSource clock, Settings settings) {
         this.store = store;
+        this.sessions = sessions;
+        random.nextBytes(csrfKey);
         this.hasher = hasher;
         this.clock = clock;
         configure(settings);
@@ -159,12 +208,14 @@ public final class AccessControl {
         }
         if (!enforced()) {
             ctx.attribute(PRINCIPAL, Principal.open());
+            checkCsrf(ctx, endpoint.path, Principal.open());
             return;
         }
         Optional<Principal> who = switch (authenticate(ctx)) {
             case Outcome.Anonymous a -> Optional.empty();
             case Outcome.Authenticated a -> Optional.of(a.who());
-            case Outcome.Failed f -> throw unauthenticated(ctx, f.reason());
+            case Outcome.Failed f ->
+                throw isConsolePage(ctx, endpoint.path) ? loginRequired(ctx) : unauthenticated(ctx, f.reason());
             case Outcome.Throttled t -> {
                 long seconds =
                         Math.max(1, Duration.between(clock.instant(), t.until()).toSeconds() + 1);
@@ -175,6 +226,8 @@ public final class AccessControl {
         who.ifPresent(p -> ctx.attribute(PRINCIPAL, p));
         AccessPolicy.check(required, who).ifPresent(refusal -> {
             throw switch (refusal) {
+                case AccessPolicy.Refusal.Unauthenticated u
+                when isConsolePage(ctx, endpoint.path) -> loginRequired(ctx);
                 case AccessPolicy.Refusal.Unauthenticated u -> unauthenticated(ctx, u.message());
                 case AccessPolicy.Refusal.Forbidden f -> {
                     ctx.header(REQUIRED_ROLE_HEADER, f.required().label());
@@ -182,6 +235,155 @@ public final class AccessControl {
                 }
             };
         });
+        who.ifPresent(p -> checkCsrf(ctx, endpoint.path, p));
+    }
+
+    private static LoginRequired loginRequired(Context ctx) {
+        String query = ctx.queryString();
+        return new LoginRequired(ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query));
+    }
+
+    private static boolean isConsolePage(Context ctx, String path) {
+        // not the live stream: an EventSource cannot follow a redirect to a form
+        return "GET".equals(ctx.method().name())
+                && (path.equals("/ui") || path.startsWith("/ui/"))
+                && !path.equals("/ui/events");
+    }
+
+    /**
+     * Refuses a change made through a cookie session, or any change under {@code /ui}, that does not carry the CSRF
+     * token of who makes it: a page of another site can make the browser send cookies and Basic credentials, but it
+     * cannot read the token.
+     */
+    private void checkCsrf(Context ctx, String path, Principal who) {
+        if (SAFE_METHODS.contains(ctx.method().name())) {
+            return;
+        }
+        boolean console = path.equals("/ui") || path.startsWith("/ui/") || path.equals("/logout");
+        // a token is sent only by the script that holds it, never by a browser on its own
+        if (who.kind() == Principal.Kind.TOKEN || (who.kind() != Principal.Kind.SESSION && !console)) {
+            return;
+        }
+        String presented = ctx.header(CSRF_HEADER);
+        if (presented == null) {
+            presented = formField(ctx, CSRF_FIELD);
+        }
+        String expected = csrfToken(ctx, who);
+        if (presented == null
+                || !MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiException(
+                    403,
+                    "missing or wrong CSRF token: send the page's token in the " + CSRF_HEADER + " header or the "
+                            + CSRF_FIELD + " form field",
+                    List.of());
+        }
+    }
+
+    private static String formField(Context ctx, String name) {
+        String type = ctx.contentType();
+        if (type == null || !type.startsWith("application/x-www-form-urlencoded")) {
+            return null;
+        }
+        return ctx.formParam(name);
+    }
+
+    /**
+     * The CSRF token for {@code who} on this request: a session's own token, otherwise a keyed hash of who it is (the
+     * key is made at start, so such pages must be reloaded after a restart).
+     */
+    public String csrfToken(Context ctx, Principal who) {
+        Session session = ctx.attribute(SESSION);
+        if (who.kind() == Principal.Kind.SESSION && session != null) {
+            return session.csrf();
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(csrfKey, "HmacSHA256"));
+            byte[] sig = mac.doFinal((who.kind() + ":" + who.name()).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    /**
+     * Checks {@code name}'s password (throttled like HTTP Basic) and, when it is right, stores a new session and
+     * returns it; otherwise the reason, which says nothing about whether the user exists.
+     */
+    public sealed interface LoginOutcome {
+        record LoggedIn(Login login) implements LoginOutcome {}
+
+        record Refused(String reason) implements LoginOutcome {}
+
+        record Throttled(long retryAfterSeconds) implements LoginOutcome {}
+    }
+
+    public LoginOutcome login(String name, String password, String address) {
+        Instant now = clock.instant();
+        return switch (password(name, password, "addr:" + address, now)) {
+            case Outcome.Authenticated a -> {
+                byte[] secret = new byte[32];
+                random.nextBytes(secret);
+                byte[] csrf = new byte[32];
+                random.nextBytes(csrf);
+                String text = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+                Session session = new Session(
+                        sha256(text),
+                        name,
+                        Base64.getUrlEncoder().withoutPadding().encodeToString(csrf),
+                        now,
+                        now,
+                        now.plus(settings.sessions().absolute()),
+                        address);
+                sessions.add(session);
+                sessions.removeExpired(now, now.minus(settings.sessions().idle()));
+                yield new LoginOutcome.LoggedIn(new Login(text, session));
+            }
+            case Outcome.Throttled t ->
+                new LoginOutcome.Throttled(
+                        Math.max(1, Duration.between(now, t.until()).toSeconds() + 1));
+            case Outcome.Failed f -> new LoginOutcome.Refused(f.reason());
+            case Outcome.Anonymous a -> new LoginOutcome.Refused("invalid user name or password");
+        };
+    }
+
+    /** The cookie that carries {@code login} to the browser. */
+    public Cookie sessionCookie(Context ctx, Login login) {
+        int maxAge = (int) settings.sessions().absolute().toSeconds();
+        return new Cookie(SESSION_COOKIE, login.secret(), "/", maxAge, secure(ctx), true, null, SameSite.LAX);
+    }
+
+    /** Ends the request's session (if it came with one) and returns the cookie that clears it in the browser. */
+    public Cookie logout(Context ctx) {
+        String secret = ctx.cookie(SESSION_COOKIE);
+        if (secret != null && !secret.isBlank()) {
+            sessions.remove(sha256(secret));
+        }
+        return new Cookie(SESSION_COOKIE, "", "/", 0, secure(ctx), true, null, SameSite.LAX);
+    }
+
+    private boolean secure(Context ctx) {
+        return switch (settings.secureCookies()) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO ->
+                "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        };
+    }
+
+    /** Ends every session of {@code user} (removed, or given a new password). */
+    public int endSessions(String user) {
+        return sessions.removeUser(user);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
     }
 
     private static ApiException unauthenticated(Context ctx, String reason) {
@@ -193,7 +395,8 @@ public final class AccessControl {
     private Outcome authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
-            return new Outcome.Anonymous();
+            String cookie = ctx.cookie(SESSION_COOKIE);
+            return cookie == null || cookie.isBlank() ? new Outcome.Anonymous() : session(ctx, cookie);
         }
         Instant now = clock.instant();
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -212,6 +415,30 @@ public final class AccessControl {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    private Outcome session(Context ctx, String secret) {
+        Instant now = clock.instant();
+        Optional<Session> found = sessions.session(sha256(secret));
+        if (found.isEmpty()) {
+            return new Outcome.Failed("unknown or ended session; log in again");
+        }
+        Session s = found.get();
+        Optional<String> rejected = s.rejects(now, settings.sessions());
+        if (rejected.isPresent()) {
+            sessions.remove(s.id());
+            return new Outcome.Failed(rejected.get());
+        }
+        Optional<User> user = user(s.user());
+        if (user.isEmpty()) {
+            sessions.remove(s.id());
+            return new Outcome.Failed("user " + s.user() + " no longer exists");
+        }
+        if (s.touchDue(now)) {
+            sessions.touch(s.id(), now);
+        }
+        ctx.attribute(SESSION, s);
+        return new Outcome.Authenticated(new Principal(s.user(), user.get().role(), Principal.Kind.SESSION));
     }
 
     /**

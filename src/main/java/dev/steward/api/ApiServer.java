@@ -50,6 +50,12 @@ public final class ApiServer implements AutoCloseable {
                                     backend.now())));
             cfg.routes.get("/api/v1/checks/{service}/{check}/history", this::history);
             cfg.routes.post("/-/reload", this::reload);
+            cfg.routes.exception(
+                    LoginRequired.class,
+                    (e, ctx) -> ctx.redirect(
+                            "/login?next="
+                                    + java.net.URLEncoder.encode(e.next(), java.nio.charset.StandardCharsets.UTF_8),
+                            io.javalin.http.HttpStatus.FOUND));
             cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.errors()));
             // Javalin's own 404/405 come as HttpResponseException, which the Exception handler below does not see
             cfg.routes.exception(

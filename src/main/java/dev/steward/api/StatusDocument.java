@@ -159,6 +159,13 @@ public final class StatusDocument {
         }
     }
 
+    /** Why a check is in its state, in words: the same text as the {@code reason} of {@code /api/v1/status}. */
+    public static String reason(CheckState state) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        putState(m, state);
+        return String.valueOf(m.get("reason"));
+    }
+
     static Map<String, Object> result(ProbeResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("at", r.at().toString());

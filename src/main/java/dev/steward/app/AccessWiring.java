@@ -3,11 +3,13 @@ package dev.steward.app;
 import dev.steward.api.AccessApi;
 import dev.steward.api.AccessControl;
 import dev.steward.api.TokenMint;
+import dev.steward.core.access.Session;
 import dev.steward.core.access.User;
 import dev.steward.core.config.AccessConfig;
 import dev.steward.password.Argon2PasswordHasher;
 import dev.steward.store.jdbc.Database;
 import dev.steward.store.jdbc.JdbcAccessStore;
+import dev.steward.store.jdbc.JdbcSessionStore;
 import io.javalin.config.JavalinConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -34,7 +36,8 @@ final class AccessWiring {
         var store = new JdbcAccessStore(database);
         var hasher = new Argon2PasswordHasher();
         boolean loopback = loopbackOnly(host);
-        var control = new AccessControl(store, hasher, clock, settings(config, loopback));
+        var control =
+                new AccessControl(store, new JdbcSessionStore(database), hasher, clock, settings(config, loopback));
         List<User> stackUsers = config.users();
         boolean metricsAnonymous = config.metricsAnonymous();
         if (!control.enforced()) {
@@ -54,12 +57,21 @@ final class AccessWiring {
     }
 
     private static AccessControl.Settings settings(AccessConfig config, boolean loopback) {
-        return new AccessControl.Settings(config.metricsAnonymous(), loopback, config.users());
+        return new AccessControl.Settings(
+                config.metricsAnonymous(),
+                loopback,
+                config.users(),
+                new Session.Lifetime(config.sessionIdle(), config.sessionMax()),
+                AccessControl.SecureCookies.valueOf(config.secureCookies().toUpperCase(java.util.Locale.ROOT)));
     }
 
     /** Applies a reloaded stack file's {@code access:} block. */
     void reload(AccessConfig config) {
         control.configure(settings(config, loopback));
+    }
+
+    AccessControl control() {
+        return control;
     }
 
     /** Installs the check before every route and the admin API under {@code /api/v1/tokens} and {@code /users}. */

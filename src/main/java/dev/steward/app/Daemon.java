@@ -110,6 +110,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     private final AuditLog audit;
     private final AccessWiring access;
     private final StatusPageWiring statusPage;
+    private final ConsoleWiring console;
     private final Thread alertingThread;
     private final Object alertingWake = new Object();
     private volatile StackConfig config;
@@ -253,7 +254,8 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 "silence/" + after.id(),
                 before.map(Audited::silence).orElse(""),
                 Audited.silence(after)));
-        IncidentApi incidentApi = new IncidentApi(Audited.incidents(alerting, audit), Optional.of(links()));
+        IncidentApi.Backend incidentBackend = Audited.incidents(alerting, audit);
+        IncidentApi incidentApi = new IncidentApi(incidentBackend, Optional.of(links()));
         MaintenanceApi maintenanceApi = new MaintenanceApi(Audited.maintenance(maintenance, audit), UnixCron.INSTANCE);
         AuditApi auditApi = new AuditApi(audit);
         statusPage.recordOn(audit);
@@ -261,8 +263,11 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 new DeliveryStatusApi(() -> alerting.outbox().status());
         // access control: users, API tokens and the role check before every route (see AccessWiring)
         this.access = AccessWiring.create(database, clock, options.host(), config.access());
+        this.console = ConsoleWiring.create(this, incidentBackend, queries, rollups, access.control());
+        console.console().add(statusPage.consolePages(access.control()));
         this.api = new ApiServer(this, cfg -> {
                     access.mount(cfg);
+                    console.console().mount(cfg);
                     prometheusApi.mount(cfg);
                     alertmanagerApi.mount(cfg);
                     incidentApi.mount(cfg);
@@ -275,6 +280,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 .start(options.host(), options.port());
         reportCoverage(config, now);
         if (wiring.background()) {
+            console.start();
             alerting.startDeliveries();
             this.alertingThread =
                     Thread.ofPlatform().name("steward-alerting").daemon().start(this::runAlerting);
@@ -758,9 +764,15 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         return clock.instant();
     }
 
+    /** The web console (tests publish its live updates by hand when the daemon runs without background threads). */
+    public dev.steward.console.Console console() {
+        return console.console();
+    }
+
     @Override
     public void close() {
         running = false;
+        console.close();
         scheduler.interrupt();
         alertingThread.interrupt();
         api.close();

@@ -73,6 +73,13 @@ final class StatusPageWiring implements StatusPageSource {
         return registry;
     }
 
+    /** The console's status page section, with the console's frame for the request's viewer. */
+    java.util.function.Consumer<io.javalin.config.JavalinConfig> consolePages(dev.steward.api.AccessControl access) {
+        var views = new dev.steward.console.Views(access, () -> daemon.config().stack(), Version.get());
+        return new dev.steward.statuspage.StatusPageConsole(
+                registry, views, () -> daemon.config().statusPage().publish().label())::mount;
+    }
+
     /** Every change, by a person or by Steward, goes on the audit log with the incident before and after. */
     void recordOn(AuditLog audit) {
         registry.onChange((action, by, before, after) -> audit.record(

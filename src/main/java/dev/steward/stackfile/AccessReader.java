@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /** Reads the stack's {@code access:} block (see {@link AccessConfig}): {@code metrics_anonymous} and {@code users}. */
 final class AccessReader {
-    static final List<String> KEYS = List.of("metrics_anonymous", "users");
+    static final List<String> KEYS =
+            List.of("metrics_anonymous", "users", "session_idle", "session_max", "secure_cookies");
     static final List<String> USER_KEYS = List.of("role", "password_hash");
     // Argon2 (PHC string) or bcrypt, as Steward's hasher checks them; a plain password is refused
     private static final Pattern HASH =
@@ -22,7 +23,7 @@ final class AccessReader {
     private AccessReader() {}
 
     static AccessConfig read(NodeReader r, YamlNode node, String path) {
-        Optional<Fields> fields = r.fields(node, path, "a mapping of metrics_anonymous, users", KEYS);
+        Optional<Fields> fields = r.fields(node, path, "a mapping of " + String.join(", ", KEYS), KEYS);
         if (fields.isEmpty()) {
             return AccessConfig.DEFAULTS;
         }
@@ -31,7 +32,36 @@ final class AccessReader {
                 .flatMap(n -> r.bool(n, f.path("metrics_anonymous")))
                 .orElse(AccessConfig.DEFAULTS.metricsAnonymous());
         List<User> users = f.get("users").map(n -> users(r, n, f.path("users"))).orElse(List.of());
-        return new AccessConfig(metrics, users);
+        AccessConfig d = AccessConfig.DEFAULTS;
+        java.time.Duration idle = f.get("session_idle")
+                .flatMap(n -> r.duration(n, f.path("session_idle")))
+                .orElse(d.sessionIdle());
+        java.time.Duration max = f.get("session_max")
+                .flatMap(n -> r.duration(n, f.path("session_max")))
+                .orElse(d.sessionMax());
+        if (max.compareTo(idle) < 0) {
+            String seen = max + " < " + idle;
+            f.get("session_max")
+                    .or(() -> f.get("session_idle"))
+                    .ifPresent(n -> r.diagnostics.add(
+                            n,
+                            f.path("session_max"),
+                            "session_max is shorter than session_idle:",
+                            seen,
+                            "session_max at least as long as session_idle"));
+            max = idle;
+        }
+        String secure = f.get("secure_cookies")
+                .flatMap(n -> r.text(n, f.path("secure_cookies")).filter(v -> {
+                    if (AccessConfig.SECURE_COOKIES.contains(v)) {
+                        return true;
+                    }
+                    r.diagnostics.add(
+                            n, f.path("secure_cookies"), "unknown value", Quote.of(v), "auto, always or never");
+                    return false;
+                }))
+                .orElse(d.secureCookies());
+        return new AccessConfig(metrics, users, idle, max, secure);
     }
 
     private static List<User> users(NodeReader r, YamlNode node, String path) {

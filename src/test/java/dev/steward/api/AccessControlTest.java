@@ -57,8 +57,12 @@ class AccessControlTest {
     private void start(boolean loopbackOnly, List<User> stackUsers) {
         database = Database.sqlite(dir);
         store = new JdbcAccessStore(database);
-        AccessControl control =
-                new AccessControl(store, hasher, clock, new AccessControl.Settings(true, loopbackOnly, stackUsers));
+        AccessControl control = new AccessControl(
+                store,
+                new dev.steward.store.jdbc.JdbcSessionStore(database),
+                hasher,
+                clock,
+                new AccessControl.Settings(true, loopbackOnly, stackUsers));
         AccessApi api = new AccessApi(store, hasher, new TokenMint(new SecureRandom()), clock, control);
         app = Javalin.create(cfg -> {
                     control.mount(cfg);

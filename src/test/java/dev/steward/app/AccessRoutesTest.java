@@ -161,14 +161,18 @@ class AccessRoutesTest {
         }
         assertThat(anonymous)
                 .containsExactly(
+                        "GET /",
                         "GET /act/{token}",
                         "GET /api/v1/status-page",
                         "GET /health",
+                        "GET /login",
                         "GET /metrics",
                         "GET /status",
                         "GET /status/feed.atom",
                         "GET /status/feed.json",
-                        "POST /act/{token}");
+                        "POST /act/{token}",
+                        "POST /login",
+                        "POST /logout");
         assertThat(admin)
                 .containsExactly(
                         "DELETE /api/v1/tokens/{id}",
@@ -227,8 +231,11 @@ class AccessRoutesTest {
 
     private static void check(List<String> wrong, String what, HttpResponse<String> r, Expected expected) {
         // refusals by access control carry their own headers, so a handler's own 403 (a bad signed link) is not one
-        boolean unauthenticated = r.statusCode() == 401
-                && r.headers().firstValue("WWW-Authenticate").isPresent();
+        // console pages send a browser to the login page instead
+        boolean unauthenticated = (r.statusCode() == 401
+                        && r.headers().firstValue("WWW-Authenticate").isPresent())
+                || (r.statusCode() == 302
+                        && r.headers().firstValue("Location").orElse("").startsWith("/login?next="));
         boolean forbidden = r.statusCode() == 403
                 && r.headers().firstValue("X-Steward-Required-Role").isPresent();
         Expected actual =

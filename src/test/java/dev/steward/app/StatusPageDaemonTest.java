@@ -331,4 +331,46 @@ class StatusPageDaemonTest {
                         .asString())
                 .isEqualTo("no status page incident nope");
     }
+
+    @Test
+    void theConsoleListsDraftsAndPublishesThemFromAForm() throws Exception {
+        runUntil(T0.plusSeconds(10));
+        demo.faults().inject(DemoService.SEARCH, new Fault.ClusterStatus("red"));
+        runUntil(clock.instant().plusSeconds(10));
+        String id = get("/api/v1/status-page/drafts", Role.VIEWER)
+                .get("drafts")
+                .get(0)
+                .get("id")
+                .asString();
+
+        HttpResponse<String> viewer = send("GET", "/ui/status-page", Optional.of(Role.VIEWER), "");
+        assertThat(viewer.statusCode()).isEqualTo(200);
+        assertThat(viewer.body())
+                // the api's detailed health reports search too: the api is degraded while search is down
+                .contains("Status page", "Major outage of API and Search", "Search (major outage)")
+                .doesNotContain("/ui/status-page/incidents/" + id + "/publish");
+        HttpResponse<String> operator = send("GET", "/ui/status-page", Optional.of(Role.OPERATOR), "");
+        assertThat(operator.body())
+                .contains("action=\"/ui/status-page/incidents/" + id + "/publish\"")
+                .contains("action=\"/ui/status-page/incidents/" + id + "/discard\"");
+
+        HttpResponse<String> published = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + daemon.port() + "/ui/status-page/incidents/" + id + "/publish"))
+                        .header("Authorization", "Bearer " + tokens.get(Role.OPERATOR))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "title=Search+is+unavailable&message=Searches+fail%3B+we+are+on+it."))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(303);
+        assertThat(published.headers().firstValue("Location")).contains("/ui/status-page");
+
+        JsonNode open = publicPage().get("incidents").get(0);
+        assertThat(open.get("title").asString()).isEqualTo("Search is unavailable");
+        assertThat(open.get("updates").get(0).get("message").asString()).isEqualTo("Searches fail; we are on it.");
+        assertThat(send("GET", "/ui/status-page", Optional.of(Role.OPERATOR), "")
+                        .body())
+                .contains("action=\"/ui/status-page/incidents/" + id + "/updates\"");
+    }
 }

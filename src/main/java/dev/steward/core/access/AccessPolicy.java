@@ -49,6 +49,12 @@ public final class AccessPolicy {
                 exact(READS, "/status/feed.json", Requirement.anonymous(PUBLIC_PAGE)),
                 exact(READS, "/status/feed.atom", Requirement.anonymous(PUBLIC_PAGE)),
                 exact(READS, "/api/v1/status-page", Requirement.anonymous(PUBLIC_PAGE)),
+                exact(READS, "/", Requirement.anonymous("redirects to the console, which asks for a login")),
+                exact(
+                        Set.of("GET", "HEAD", "POST"),
+                        "/login",
+                        Requirement.anonymous("the login form and its check of the password")),
+                exact(Set.of("POST"), "/logout", Requirement.anonymous("ends the session its cookie names, if any")),
                 new Rule(any, "/api/v1/tokens", true, Requirement.atLeast(Role.ADMIN)),
                 new Rule(any, "/api/v1/users", true, Requirement.atLeast(Role.ADMIN)));
     }

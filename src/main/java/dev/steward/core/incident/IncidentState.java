@@ -35,7 +35,7 @@ public sealed interface IncidentState {
     record Escalation(int level, int cycle, Optional<Instant> nextAt) {}
 
     /** The state's name in the API, the store and filters: held, triggered, acknowledged, snoozed, resolved. */
-    static String nameOf(IncidentState state) {
+    public static String nameOf(IncidentState state) {
         return switch (state) {
             case Held h -> "held";
             case Triggered t -> "triggered";

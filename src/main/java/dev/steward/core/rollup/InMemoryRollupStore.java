@@ -37,6 +37,20 @@ public final class InMemoryRollupStore implements RollupStore {
     }
 
     @Override
+    public synchronized long[] totals(Resolution resolution, Instant from, Instant to) {
+        long probes = 0;
+        long failures = 0;
+        for (Rollup r : rollups.values()) {
+            Instant start = r.bucketStart();
+            if (r.key().resolution() == resolution && !start.isBefore(from) && start.isBefore(to)) {
+                probes += r.count();
+                failures += r.failures();
+            }
+        }
+        return new long[] {probes, failures};
+    }
+
+    @Override
     public synchronized int deleteBefore(Resolution resolution, Instant before) {
         int deleted = 0;
         for (var it = rollups.entrySet().iterator(); it.hasNext(); ) {

@@ -20,6 +20,12 @@ public interface RollupStore {
     /** The check's rollups of {@code resolution} with {@code from <= bucketStart < to}, oldest first. */
     List<Rollup> query(CheckId check, Resolution resolution, Instant from, Instant to);
 
+    /**
+     * The probes and failures of every check's rollups of {@code resolution} with {@code from <= bucketStart < to},
+     * added up: {@code [probes, failures]}.
+     */
+    long[] totals(Resolution resolution, Instant from, Instant to);
+
     /** Deletes every rollup of {@code resolution} (all checks) whose bucket starts before {@code before}. */
     int deleteBefore(Resolution resolution, Instant before);
 }

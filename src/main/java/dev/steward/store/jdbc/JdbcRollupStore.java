@@ -166,6 +166,18 @@ public final class JdbcRollupStore implements RollupStore {
     }
 
     @Override
+    public long[] totals(Resolution resolution, Instant from, Instant to) {
+        return database.withHandle(handle -> handle.createQuery(
+                        "SELECT COALESCE(SUM(probe_count), 0), COALESCE(SUM(failure_count), 0) FROM check_rollup"
+                                + " WHERE resolution = :resolution AND bucket_start_ms >= :from AND bucket_start_ms < :to")
+                .bind("resolution", resolution.label())
+                .bind("from", ceilMillis(from))
+                .bind("to", ceilMillis(to))
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .one());
+    }
+
+    @Override
     public int deleteBefore(Resolution resolution, Instant before) {
         return database.inTransaction(handle -> handle.createUpdate(
                         "DELETE FROM check_rollup WHERE resolution = :resolution AND bucket_start_ms < :before")

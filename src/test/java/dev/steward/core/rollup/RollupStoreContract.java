@@ -44,6 +44,21 @@ public abstract class RollupStoreContract {
     }
 
     @Test
+    void totalsAddUpEveryChecksProbesInTheRangeOfOneResolution() {
+        store().save(List.of(
+                probe(API, Resolution.HOUR, T0, true, 10).merge(probe(API, Resolution.HOUR, T0, false, 10)),
+                probe(DB, Resolution.HOUR, T0.plusSeconds(3600), false, 10),
+                probe(DB, Resolution.HOUR, T0.plusSeconds(7200), true, 10),
+                probe(API, Resolution.MINUTE, T0, false, 10)));
+
+        // buckets starting in [23:00, 01:00): the 23:00 bucket of api and the 00:00 bucket of db
+        assertThat(store().totals(Resolution.HOUR, T0.minusSeconds(3000), T0.plusSeconds(4200)))
+                .containsExactly(3, 2);
+        assertThat(store().totals(Resolution.HOUR, T0.plusSeconds(9000), T0.plusSeconds(9999)))
+                .containsExactly(0, 0);
+    }
+
+    @Test
     void mergesAPartialBucketIntoTheStoredOne() {
         Rollup beforeRestart = probe(API, Resolution.HOUR, T0, true, 10)
                 .merge(probe(API, Resolution.HOUR, T0.plusSeconds(1), true, 20));

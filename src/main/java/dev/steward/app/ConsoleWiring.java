@@ -1,0 +1,125 @@
+package dev.steward.app;
+
+import dev.steward.api.AccessControl;
+import dev.steward.api.ApiBackend;
+import dev.steward.api.IncidentApi;
+import dev.steward.console.Console;
+import dev.steward.console.ConsoleBackend;
+import dev.steward.console.Views;
+import dev.steward.core.config.CheckId;
+import dev.steward.core.config.StackConfig;
+import dev.steward.core.history.CheckEvent;
+import dev.steward.core.rollup.Resolution;
+import dev.steward.core.rollup.Rollup;
+import dev.steward.core.rollup.RollupStore;
+import dev.steward.engine.CheckSnapshot;
+import dev.steward.promapi.PrometheusBackend;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the console over the daemon's state and, in production, publishes its live updates once a second. */
+final class ConsoleWiring implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleWiring.class);
+    private final Console console;
+    private ScheduledExecutorService timer;
+
+    private ConsoleWiring(Console console) {
+        this.console = console;
+    }
+
+    static ConsoleWiring create(
+            ApiBackend daemon,
+            IncidentApi.Backend incidents,
+            PrometheusBackend queries,
+            RollupStore rollups,
+            AccessControl access) {
+        ConsoleBackend backend = new ConsoleBackend() {
+            @Override
+            public StackConfig config() {
+                return daemon.config();
+            }
+
+            @Override
+            public Map<CheckId, CheckSnapshot> checks() {
+                return daemon.checks();
+            }
+
+            @Override
+            public Optional<String> maintenance(String service) {
+                return daemon.maintenance(service);
+            }
+
+            @Override
+            public List<Rollup> rollups(CheckId check, Resolution resolution, Instant from, Instant to) {
+                return daemon.rollups(check, resolution, from, to);
+            }
+
+            @Override
+            public List<CheckEvent> events(CheckId check, Instant from, Instant to, int limit) {
+                return daemon.events(check, from, to, limit);
+            }
+
+            @Override
+            public OptionalDouble uptime(Duration window) {
+                Instant now = daemon.now();
+                long[] totals = rollups.totals(Resolution.HOUR, now.minus(window), now.plusSeconds(1));
+                return totals[0] == 0
+                        ? OptionalDouble.empty()
+                        : OptionalDouble.of(1.0 - (double) totals[1] / totals[0]);
+            }
+
+            @Override
+            public IncidentApi.Backend incidents() {
+                return incidents;
+            }
+
+            @Override
+            public PrometheusBackend queries() {
+                return queries;
+            }
+
+            @Override
+            public Instant now() {
+                return daemon.now();
+            }
+        };
+        Views views = new Views(access, () -> daemon.config().stack(), Version.get());
+        return new ConsoleWiring(new Console(backend, access, views));
+    }
+
+    Console console() {
+        return console;
+    }
+
+    /** Publishes the overview's changes to open consoles every second, on a thread of its own. */
+    void start() {
+        timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("steward-console-live").daemon().factory());
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        console.live().publish();
+                    } catch (RuntimeException e) {
+                        LOG.warn("console live update failed: {}", e.toString());
+                    }
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.steward.console;
+
+import dev.steward.api.AccessControl;
+import dev.steward.api.ApiException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Mounts the console: the login page, the overview with its live stream, the service and check pages, and whatever
+ * further page groups the composition root adds ({@link #add}). Assets: {@code /webjars/...} (htmx, its SSE extension,
+ * uPlot) and {@code /assets/...} (Steward's own CSS and script), both public and cacheable.
+ */
+public final class Console {
+    private final Views views;
+    private final AccessControl access;
+    private final OverviewPages overview;
+    private final CheckPages checks;
+    private final List<Consumer<JavalinConfig>> more = new java.util.ArrayList<>();
+
+    public Console(ConsoleBackend backend, AccessControl access, Views views) {
+        this.views = views;
+        this.access = access;
+        this.overview = new OverviewPages(backend, views);
+        this.checks = new CheckPages(backend, views);
+    }
+
+    /** The live stream of the overview; the composition root calls {@link LiveUpdates#publish} on a timer. */
+    public LiveUpdates live() {
+        return overview.live();
+    }
+
+    /** Adds a group of console routes (incidents, silences, ...) mounted with the rest. */
+    public Console add(Consumer<JavalinConfig> pages) {
+        more.add(pages);
+        return this;
+    }
+
+    public void mount(JavalinConfig cfg) {
+        cfg.staticFiles.enableWebjars();
+        cfg.staticFiles.add(s -> {
+            s.hostedPath = "/assets";
+            s.directory = "/console";
+            s.location = Location.CLASSPATH;
+            s.headers = java.util.Map.of("Cache-Control", "max-age=300");
+        });
+        cfg.routes.get("/", ctx -> ctx.redirect("/ui", HttpStatus.FOUND));
+        cfg.routes.get("/login", this::loginPage);
+        cfg.routes.post("/login", this::login);
+        cfg.routes.post("/logout", this::logout);
+        overview.mount(cfg);
+        checks.mount(cfg);
+        more.forEach(m -> m.accept(cfg));
+    }
+
+    /** The login form; with open access control (nobody to log in as) it says so and links to the console. */
+    private void loginPage(Context ctx) {
+        String next =
+                Optional.ofNullable(ctx.queryParam("next")).filter(Paths::local).orElse("/ui");
+        views.respond(
+                ctx,
+                "console/login.jte",
+                new LoginView(views.page(ctx, "Log in", ""), next, "", "", !access.enforced()));
+    }
+
+    private void login(Context ctx) {
+        String next =
+                Optional.ofNullable(ctx.formParam("next")).filter(Paths::local).orElse("/ui");
+        String user = Optional.ofNullable(ctx.formParam("user")).orElse("").strip();
+        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        if (user.isEmpty() || password.isEmpty()) {
+            refuse(ctx, next, user, "enter your user name and password", 400);
+            return;
+        }
+        switch (access.login(user, password, ctx.ip())) {
+            case AccessControl.LoginOutcome.LoggedIn in -> {
+                ctx.cookie(access.sessionCookie(ctx, in.login()));
+                ctx.redirect(next, HttpStatus.SEE_OTHER);
+            }
+            case AccessControl.LoginOutcome.Refused r -> refuse(ctx, next, user, r.reason(), 401);
+            case AccessControl.LoginOutcome.Throttled t -> {
+                ctx.header("Retry-After", Long.toString(t.retryAfterSeconds()));
+                refuse(ctx, next, user, "too many failed logins; try again in " + t.retryAfterSeconds() + "s", 429);
+            }
+        }
+    }
+
+    private void refuse(Context ctx, String next, String user, String error, int status) {
+        ctx.status(status);
+        views.respond(ctx, "console/login.jte", new LoginView(views.page(ctx, "Log in", ""), next, user, error, false));
+    }
+
+    private void logout(Context ctx) {
+        ctx.cookie(access.logout(ctx));
+        ctx.redirect("/login", HttpStatus.SEE_OTHER);
+    }
+
+    /** The login page's content. */
+    public record LoginView(Page page, String next, String user, String error, boolean open) {}
+
+    static ApiException notFound(String what) {
+        return ApiException.notFound(what);
+    }
+}

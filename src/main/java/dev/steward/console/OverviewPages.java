@@ -1,0 +1,113 @@
+package dev.steward.console;
+
+import dev.steward.promapi.QueryResult;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** The overview page and its live stream. */
+public final class OverviewPages {
+    private static final Duration UPTIME_WINDOW = Duration.ofDays(30);
+    private static final Duration UPTIME_REFRESH = Duration.ofMinutes(1);
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(2);
+
+    private final ConsoleBackend backend;
+    private final Views views;
+    private final LiveUpdates live;
+    private volatile OptionalDouble uptime = OptionalDouble.empty();
+    private volatile java.time.Instant uptimeAt = java.time.Instant.MIN;
+
+    OverviewPages(ConsoleBackend backend, Views views) {
+        this.backend = backend;
+        this.views = views;
+        this.live = new LiveUpdates(() -> build(backend), views);
+    }
+
+    LiveUpdates live() {
+        return live;
+    }
+
+    void mount(JavalinConfig cfg) {
+        cfg.routes.get("/ui", this::overview);
+        cfg.routes.sse("/ui/events", client -> {
+            long since = parse(client.ctx().queryParam("since"));
+            live.connect(client, since);
+        });
+    }
+
+    private static long parse(String since) {
+        try {
+            return since == null ? 0 : Long.parseLong(since);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void overview(Context ctx) {
+        long generation = live.generation();
+        Overview model = build(backend);
+        views.respond(
+                ctx,
+                "console/overview.jte",
+                new OverviewView(views.page(ctx, "Overview", "overview"), model, generation));
+    }
+
+    /** The overview as of now (also what {@link LiveUpdates} publishes). */
+    Overview build(ConsoleBackend b) {
+        java.time.Instant now = b.now();
+        if (!now.isBefore(uptimeAt.plus(UPTIME_REFRESH)) || now.isBefore(uptimeAt)) {
+            uptime = b.uptime(UPTIME_WINDOW);
+            uptimeAt = now;
+        }
+        return Overview.build(
+                b.config(),
+                b.checks(),
+                b::maintenance,
+                b.incidents().list("open", java.util.Optional.empty(), 100),
+                uptime,
+                resources(b),
+                now);
+    }
+
+    /** CPU (cores) and resident memory per service, where the service's metrics are scraped. */
+    private static Map<String, Overview.Resources> resources(ConsoleBackend b) {
+        Map<String, Double> cpu = byService(b, "sum by (service) (rate(process_cpu_seconds_total[1m]))");
+        Map<String, Double> mem = byService(b, "sum by (service) (process_resident_memory_bytes)");
+        Map<String, Overview.Resources> out = new HashMap<>();
+        for (String service : b.config().services().keySet()) {
+            Double c = cpu.get(service);
+            Double m = mem.get(service);
+            if (c != null || m != null) {
+                out.put(
+                        service,
+                        new Overview.Resources(
+                                c == null ? OptionalDouble.empty() : OptionalDouble.of(c),
+                                m == null ? OptionalDouble.empty() : OptionalDouble.of(m)));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Double> byService(ConsoleBackend b, String query) {
+        Map<String, Double> out = new HashMap<>();
+        if (b.config().services().values().stream().allMatch(s -> s.metrics().isEmpty())) {
+            return out;
+        }
+        if (b.queries().instant(query, b.now(), QUERY_TIMEOUT) instanceof QueryResult.Success ok
+                && ok.value() instanceof QueryResult.Vector v) {
+            for (QueryResult.Sample s : v.samples()) {
+                String service = s.metric().get("service");
+                if (service != null && !service.isEmpty()) {
+                    out.put(service, s.point().v());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The overview page's model. */
+    public record OverviewView(Page page, Overview overview, long generation) {}
+}

@@ -1,13 +1,10 @@
 package dev.steward.statuspage;
 
-import dev.steward.core.config.CheckConfig;
 import dev.steward.core.config.ServiceConfig;
 import dev.steward.core.config.StackConfig;
 import dev.steward.core.config.StatusPageConfig;
 import dev.steward.core.maintenance.MaintenanceCalendar;
 import dev.steward.core.maintenance.Occurrence;
-import dev.steward.core.rollup.Resolution;
-import dev.steward.core.rollup.Rollup;
 import dev.steward.core.series.Labels;
 import dev.steward.core.statuspage.ComponentPolicy;
 import dev.steward.core.statuspage.ComponentStatus;
@@ -23,13 +20,13 @@ import java.util.Map;
 import java.util.Set;
 
 /** Builds the {@link PageModel} from the daemon's state and the registry's incidents. */
-public final class PageModels {
+final class PageModels {
     public static final Duration PAST = Duration.ofDays(14);
     public static final Duration MAINTENANCE_AHEAD = Duration.ofDays(14);
 
     private PageModels() {}
 
-    public static PageModel build(StatusPageSource source, StatusPageRegistry registry) {
+    static PageModel build(StatusPageSource source, StatusPageRegistry registry, UptimeBars bars) {
         Instant now = source.now();
         StackConfig stack = source.config();
         StatusPageConfig page = stack.statusPage();
@@ -41,7 +38,7 @@ public final class PageModels {
             for (StatusPageConfig.Component c : g.components()) {
                 ComponentStatus status = statuses.getOrDefault(c.name(), ComponentStatus.OPERATIONAL);
                 worst = ComponentStatus.worst(worst, status);
-                List<DailyUptime.Day> days = DailyUptime.of(rollups(source, stack, c, now), now, DailyUptime.DAYS);
+                List<DailyUptime.Day> days = bars.days(source, stack, c, now);
                 components.add(
                         new PageModel.Component(c.name(), c.description(), status, days, DailyUptime.overall(days)));
             }
@@ -58,25 +55,6 @@ public final class PageModels {
                 open,
                 maintenance(source.maintenance(), stack, now),
                 registry.resolvedSince(now.minus(PAST)));
-    }
-
-    private static List<Rollup> rollups(
-            StatusPageSource source, StackConfig stack, StatusPageConfig.Component component, Instant now) {
-        Instant from = DailyUptime.from(now, DailyUptime.DAYS);
-        List<Rollup> out = new ArrayList<>();
-        for (String service : component.services()) {
-            ServiceConfig s = stack.services().get(service);
-            if (s == null) {
-                continue;
-            }
-            for (CheckConfig check : s.checks()) {
-                // hourly rollups up to the last full hour, then the minutes of the current hour
-                Instant hour = Resolution.HOUR.bucketStart(now);
-                out.addAll(source.rollups(check.id(), Resolution.HOUR, from, hour));
-                out.addAll(source.rollups(check.id(), Resolution.MINUTE, hour, now.plusSeconds(60)));
-            }
-        }
-        return out;
     }
 
     /** Occurrences in progress or starting soon that cover at least one service shown on the page. */

@@ -34,6 +34,7 @@ public final class StatusPageApi {
     private final Supplier<String> baseUrl;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final JsonMapper json = JsonMapper.builder().build();
+    private final UptimeBars bars = new UptimeBars();
 
     /** @param baseUrl the daemon's public address (for the feeds' absolute links), without a trailing slash */
     public StatusPageApi(StatusPageSource source, StatusPageRegistry registry, Supplier<String> baseUrl) {
@@ -51,7 +52,8 @@ public final class StatusPageApi {
                 "/status/feed.atom",
                 ctx -> ctx.contentType("application/atom+xml; charset=utf-8").result(Feeds.atom(feed())));
         cfg.routes.get(
-                "/api/v1/status-page", ctx -> send(ctx, 200, PageJson.render(PageModels.build(source, registry))));
+                "/api/v1/status-page",
+                ctx -> send(ctx, 200, PageJson.render(PageModels.build(source, registry, bars))));
         cfg.routes.get("/api/v1/status-page/drafts", ctx -> send(ctx, 200, drafts()));
         cfg.routes.post("/api/v1/status-page/incidents", ctx -> guarded(ctx, () -> create(ctx)));
         cfg.routes.post(
@@ -67,7 +69,7 @@ public final class StatusPageApi {
 
     private void page(Context ctx) {
         StringOutput out = new StringOutput();
-        templates.render("status/page.jte", PageModels.build(source, registry), out);
+        templates.render("status/page.jte", PageModels.build(source, registry, bars), out);
         ctx.header("Cache-Control", "no-cache")
                 .contentType("text/html; charset=utf-8")
                 .result(out.toString());

@@ -10,6 +10,7 @@ import dev.steward.core.statuspage.StatusPagePolicy;
 import dev.steward.core.statuspage.StatusPageStore;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +50,9 @@ public final class StatusPageRegistry {
         listeners.add(listener);
     }
 
+    /** Now, to the millisecond: what the store keeps, so an incident reads the same before and after a restart. */
     public Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**
@@ -59,7 +61,8 @@ public final class StatusPageRegistry {
      * incident covers gets a draft.
      */
     public synchronized List<PublicIncident> evaluate(
-            StatusPageConfig page, Map<String, ComponentStatus> current, Instant now) {
+            StatusPageConfig page, Map<String, ComponentStatus> current, Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.MILLIS);
         List<PublicIncident> active = store.active();
         StatusPagePolicy.Evaluation e = StatusPagePolicy.evaluate(page, previous, current, active, newId, now);
         previous = Map.copyOf(current);
@@ -93,7 +96,7 @@ public final class StatusPageRegistry {
             String message,
             String by) {
         PublicIncident created =
-                PublicIncidents.open(newId.get(), title, impact, components, status, message, by, clock.instant());
+                PublicIncidents.open(newId.get(), title, impact, components, status, message, by, now());
         store.save(created);
         tell("statuspage.create", by, Optional.empty(), created);
         return created;
@@ -105,7 +108,7 @@ public final class StatusPageRegistry {
         if (before.isEmpty()) {
             return Optional.empty();
         }
-        CommandOutcome outcome = PublicIncidents.apply(before.get(), command, clock.instant());
+        CommandOutcome outcome = PublicIncidents.apply(before.get(), command, now());
         if (outcome instanceof CommandOutcome.Applied a) {
             store.save(a.incident());
             tell("statuspage." + command.name(), command.by(), before, a.incident());

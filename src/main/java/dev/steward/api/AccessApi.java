@@ -33,10 +33,30 @@ public final class AccessApi {
     private final TokenMint mint;
     private final InstantSource clock;
     private final AccessControl control;
+    private final Changes changes;
     private final JsonMapper json = JsonMapper.builder().build();
+
+    /** Where user and token changes are recorded (the audit log): who, action, target, before and after as JSON. */
+    @FunctionalInterface
+    public interface Changes {
+        Changes NONE = (actor, action, target, before, after) -> {};
+
+        void record(String actor, String action, String target, String before, String after);
+    }
 
     public AccessApi(
             AccessStore store, PasswordHasher hasher, TokenMint mint, InstantSource clock, AccessControl control) {
+        this(store, hasher, mint, clock, control, Changes.NONE);
+    }
+
+    public AccessApi(
+            AccessStore store,
+            PasswordHasher hasher,
+            TokenMint mint,
+            InstantSource clock,
+            AccessControl control,
+            Changes changes) {
+        this.changes = changes;
         this.store = store;
         this.hasher = hasher;
         this.mint = mint;
@@ -51,9 +71,12 @@ public final class AccessApi {
                 ctx -> send(
                         ctx, 200, store.tokens().stream().map(AccessApi::render).toList()));
         cfg.routes.delete("/api/v1/tokens/{id}", ctx -> {
-            if (!store.removeToken(ctx.pathParam("id"))) {
-                throw ApiException.notFound("no token " + ctx.pathParam("id"));
+            String id = ctx.pathParam("id");
+            Optional<ApiToken> before = store.token(id);
+            if (before.isEmpty() || !store.removeToken(id)) {
+                throw ApiException.notFound("no token " + id);
             }
+            changes.record(actor(ctx), "token.revoke", "token/" + id, text(render(before.get())), "");
             ctx.status(204);
         });
         cfg.routes.post("/api/v1/users", this::createUser);
@@ -76,6 +99,7 @@ public final class AccessApi {
         ApiToken.Issued issued = mint.issue(name, role.orElseThrow(), clock.instant(), validFor);
         store.addToken(issued.token());
         control.credentialsChanged();
+        changes.record(actor(ctx), "token.create", "token/" + issued.token().id(), "", text(render(issued.token())));
         Map<String, Object> doc = render(issued.token());
         doc.put("token", issued.text());
         send(ctx, 201, doc);
@@ -116,6 +140,7 @@ public final class AccessApi {
             throw new ApiException(409, "user " + name + " exists", List.of());
         }
         control.credentialsChanged();
+        changes.record(actor(ctx), "user.create", "user/" + name, "", text(render(name, role.orElseThrow(), "store")));
         send(ctx, 201, render(name, role.orElseThrow(), "store"));
     }
 
@@ -135,10 +160,26 @@ public final class AccessApi {
         if (control.stackUsers().stream().anyMatch(u -> u.name().equals(name))) {
             throw new ApiException(409, "user " + name + " is defined in the stack file; remove it there", List.of());
         }
-        if (!store.removeUser(name)) {
+        Optional<User> before = store.user(name);
+        if (before.isEmpty() || !store.removeUser(name)) {
             throw ApiException.notFound("no user " + name);
         }
+        int ended = control.endSessions(name);
+        changes.record(
+                actor(ctx),
+                "user.remove",
+                "user/" + name,
+                text(render(name, before.get().role(), "store")),
+                ended == 0 ? "" : text(Map.of("sessions_ended", ended)));
         ctx.status(204);
+    }
+
+    private static String actor(Context ctx) {
+        return AccessControl.principal(ctx).map(p -> p.name()).orElse("unknown");
+    }
+
+    private String text(Object doc) {
+        return json.writeValueAsString(doc);
     }
 
     private static Optional<Role> role(JsonNode body, List<ApiException.FieldError> errors) {

@@ -32,7 +32,8 @@ final class AccessWiring {
         this.loopback = loopback;
     }
 
-    static AccessWiring create(Database database, InstantSource clock, String host, AccessConfig config) {
+    static AccessWiring create(
+            Database database, InstantSource clock, String host, AccessConfig config, AccessApi.Changes changes) {
         var store = new JdbcAccessStore(database);
         var hasher = new Argon2PasswordHasher();
         boolean loopback = loopbackOnly(host);
@@ -53,7 +54,9 @@ final class AccessWiring {
                     metricsAnonymous ? ", /metrics" : "");
         }
         return new AccessWiring(
-                control, new AccessApi(store, hasher, new TokenMint(new SecureRandom()), clock, control), loopback);
+                control,
+                new AccessApi(store, hasher, new TokenMint(new SecureRandom()), clock, control, changes),
+                loopback);
     }
 
     private static AccessControl.Settings settings(AccessConfig config, boolean loopback) {

@@ -262,7 +262,12 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         DeliveryStatusApi deliveryApi =
                 new DeliveryStatusApi(() -> alerting.outbox().status());
         // access control: users, API tokens and the role check before every route (see AccessWiring)
-        this.access = AccessWiring.create(database, clock, options.host(), config.access());
+        this.access = AccessWiring.create(
+                database,
+                clock,
+                options.host(),
+                config.access(),
+                (actor, action, target, before, after) -> audit.record(actor, "api", action, target, before, after));
         this.console = ConsoleWiring.create(this, incidentBackend, queries, rollups, access.control());
         console.console().add(statusPage.consolePages(access.control()));
         this.api = new ApiServer(this, cfg -> {

@@ -117,8 +117,13 @@ final class RunCommand implements Callable<Integer> {
                         "steward-shutdown"));
         Signals.onHangup(() -> daemon.reload("SIGHUP"));
         err.printf(
-                "steward: watching stack %s (%d checks); API on http://%s:%d%n",
-                daemon.config().stack(), daemon.config().allChecks().size(), options.host(), daemon.port());
+                "steward: watching stack %s (%d checks); API on http://%s:%d, console on http://%s:%d/ui%n",
+                daemon.config().stack(),
+                daemon.config().allChecks().size(),
+                options.host(),
+                daemon.port(),
+                options.host(),
+                daemon.port());
         err.flush();
         onStarted.accept(daemon);
         stopped.await();

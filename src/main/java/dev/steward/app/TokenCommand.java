@@ -79,6 +79,13 @@ final class TokenCommand implements Callable<Integer> {
                     .issue(name, r.get(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), lifetime);
             try (Database db = store.open()) {
                 new JdbcAccessStore(db).addToken(issued.token());
+                CliAudit.record(
+                        db,
+                        "token.create",
+                        "token/" + issued.token().id(),
+                        "",
+                        "{\"id\":\"" + issued.token().id() + "\",\"role\":\""
+                                + r.get().label() + "\"}");
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(issued.text());
@@ -139,6 +146,9 @@ final class TokenCommand implements Callable<Integer> {
             boolean removed;
             try (Database db = store.open()) {
                 removed = new JdbcAccessStore(db).removeToken(id);
+                if (removed) {
+                    CliAudit.record(db, "token.revoke", "token/" + id, "{\"id\":\"" + id + "\"}", "");
+                }
             }
             err.println(removed ? "steward token revoke: deleted " + id : "steward token revoke: no token " + id);
             err.flush();

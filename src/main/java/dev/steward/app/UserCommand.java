@@ -74,6 +74,12 @@ final class UserCommand implements Callable<Integer> {
                     err.flush();
                     return 1;
                 }
+                CliAudit.record(
+                        db,
+                        "user.create",
+                        "user/" + name,
+                        "",
+                        "{\"name\":\"" + name + "\",\"role\":\"" + r.get().label() + "\",\"source\":\"store\"}");
             }
             err.println("steward user add: added " + name + " (" + r.get().label() + ")");
             err.flush();

@@ -40,25 +40,30 @@ public final class LiveUpdates {
     public void connect(SseClient client, long since) {
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
-        String catchUp;
+        // under the same lock as publish: the catch-up reaches the viewer before any newer update
         synchronized (this) {
-            StringBuilder out = new StringBuilder();
-            cellGeneration.forEach((id, gen) -> {
-                Object piece = sentCells.get(id);
-                if (gen > since && piece != null) {
-                    out.append(render(piece));
-                }
-            });
-            if (panelsGeneration > since) {
-                out.append(sentPanels);
+            client.sendComment("connected");
+            String catchUp = catchUp(since);
+            if (!catchUp.isEmpty()) {
+                client.sendEvent(EVENT, catchUp);
             }
-            catchUp = out.toString().replace('\n', ' ').replace('\r', ' ');
             clients.add(client);
         }
-        client.sendComment("connected");
-        if (!catchUp.isEmpty()) {
-            client.sendEvent(EVENT, catchUp);
+    }
+
+    /** What changed after generation {@code since}, as one update (empty when nothing did). */
+    public synchronized String catchUp(long since) {
+        StringBuilder out = new StringBuilder();
+        cellGeneration.forEach((id, gen) -> {
+            Object piece = sentCells.get(id);
+            if (gen > since && piece != null) {
+                out.append(render(piece));
+            }
+        });
+        if (panelsGeneration > since) {
+            out.append(sentPanels);
         }
+        return out.toString().replace('\n', ' ').replace('\r', ' ');
     }
 
     /** The generation of the latest update: a page rendered now shows at least this one. */

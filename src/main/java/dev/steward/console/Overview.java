@@ -47,10 +47,28 @@ public record Overview(Summary summary, Performance performance, List<ServiceRow
     public record IncidentLine(String id, String title, String state, String since) {}
 
     /**
-     * The performance panel, from the latest probe of every check: latency percentiles, probes per minute and the
-     * share of failing checks.
+     * The performance panel: the services' own figures from the {@code console.performance} queries (empty text when
+     * not configured), and from the latest probe of every check: latency percentiles, probes per minute and the share
+     * of failing probes.
      */
-    public record Performance(String latencyP50, String latencyP95, String probesPerMinute, String errorRate) {}
+    public record Performance(
+            String serviceLatency,
+            String requestsPerSecond,
+            String requestErrors,
+            String latencyP50,
+            String latencyP95,
+            String probesPerMinute,
+            String errorRate) {
+        public boolean hasServiceFigures() {
+            return !serviceLatency.isEmpty() || !requestsPerSecond.isEmpty() || !requestErrors.isEmpty();
+        }
+    }
+
+    /** The values of the {@code console.performance} queries, where configured and answered. */
+    public record ServiceFigures(OptionalDouble latencySeconds, OptionalDouble perSecond, OptionalDouble errorShare) {
+        public static final ServiceFigures NONE =
+                new ServiceFigures(OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+    }
 
     /** One service's row of the matrix. */
     public record ServiceRow(
@@ -93,6 +111,7 @@ public record Overview(Summary summary, Performance performance, List<ServiceRow
             List<Incident> open,
             OptionalDouble uptime30d,
             Map<String, Resources> resources,
+            ServiceFigures figures,
             Instant now) {
         Map<CheckId, CheckState> states = new LinkedHashMap<>();
         checks.forEach((id, s) -> states.put(id, s.state()));
@@ -138,7 +157,7 @@ public record Overview(Summary summary, Performance performance, List<ServiceRow
                 "none yet",
                 checks.size(),
                 failing);
-        return new Overview(summary, performance(checks.values()), rows);
+        return new Overview(summary, performance(checks.values(), figures), rows);
     }
 
     /** The cell of one check, as the matrix and the live updates show it. */
@@ -182,7 +201,7 @@ public record Overview(Summary summary, Performance performance, List<ServiceRow
         return String.join(" · ", parts);
     }
 
-    static Performance performance(java.util.Collection<CheckSnapshot> checks) {
+    static Performance performance(java.util.Collection<CheckSnapshot> checks, ServiceFigures figures) {
         double[] latencies = checks.stream()
                 .flatMap(s -> s.last().stream())
                 .mapToDouble(r -> r.latency().toNanos() / 1e6)
@@ -196,6 +215,15 @@ public record Overview(Summary summary, Performance performance, List<ServiceRow
                 .filter(s -> s.last().map(r -> r instanceof ProbeResult.Failed).orElse(false))
                 .count();
         return new Performance(
+                figures.latencySeconds().isPresent()
+                        ? Texts.millis(figures.latencySeconds().getAsDouble() * 1000)
+                        : "",
+                figures.perSecond().isPresent()
+                        ? String.format(Locale.ROOT, "%.1f", figures.perSecond().getAsDouble())
+                        : "",
+                figures.errorShare().isPresent()
+                        ? Texts.percent(figures.errorShare().getAsDouble())
+                        : "",
                 latencies.length == 0 ? "—" : Texts.millis(quantile(latencies, 0.5)),
                 latencies.length == 0 ? "—" : Texts.millis(quantile(latencies, 0.95)),
                 String.format(Locale.ROOT, "%.0f", perMinute),

@@ -69,7 +69,31 @@ public final class OverviewPages {
                 b.incidents().list("open", java.util.Optional.empty(), 100),
                 uptime,
                 resources(b),
+                figures(b),
                 now);
+    }
+
+    /** The {@code console.performance} queries' values (a query that fails or returns nothing shows nothing). */
+    private static Overview.ServiceFigures figures(ConsoleBackend b) {
+        var c = b.config().console();
+        return new Overview.ServiceFigures(
+                c.latency().map(q -> value(b, q)).orElse(OptionalDouble.empty()),
+                c.throughput().map(q -> value(b, q)).orElse(OptionalDouble.empty()),
+                c.errorRate().map(q -> value(b, q)).orElse(OptionalDouble.empty()));
+    }
+
+    private static OptionalDouble value(ConsoleBackend b, String query) {
+        if (b.queries().instant(query, b.now(), QUERY_TIMEOUT) instanceof QueryResult.Success ok) {
+            double v = switch (ok.value()) {
+                case QueryResult.Scalar s -> s.point().v();
+                case QueryResult.Vector vec
+                when !vec.samples().isEmpty() ->
+                    vec.samples().getFirst().point().v();
+                default -> Double.NaN;
+            };
+            return Double.isFinite(v) ? OptionalDouble.of(v) : OptionalDouble.empty();
+        }
+        return OptionalDouble.empty();
     }
 
     /** CPU (cores) and resident memory per service, where the service's metrics are scraped. */

@@ -62,6 +62,7 @@ public record DemoStackFile(URI api, URI search, URI frontend, LocalServers loca
             service(out, "cache", "Local Redis on 127.0.0.1:6379", List.of(), "data");
             check(out, "ping", "redis: {url: \"" + REDIS_URL + "\"}", null);
         }
+        console(out);
         return out.toString();
     }
 
@@ -80,6 +81,19 @@ public record DemoStackFile(URI api, URI search, URI frontend, LocalServers loca
         out.append("    metrics: {scrape: ")
                 .append(quoted(api.resolve("/metrics")))
                 .append(", interval: 5s}\n");
+    }
+
+    /** The overview's performance panel: the API's own request figures, from its scraped metrics. */
+    private static void console(StringBuilder out) {
+        String all = "http_requests_total{service=\"api\"}[1m]";
+        out.append("console:\n  performance:\n");
+        out.append("    latency: 'histogram_quantile(0.95, sum by (le) ")
+                .append("(rate(http_request_duration_seconds_bucket{service=\"api\"}[1m])))'\n");
+        out.append("    throughput: 'sum(rate(").append(all).append("))'\n");
+        out.append("    error_rate: '(sum(rate(http_requests_total{service=\"api\",code=~\"5..\"}[1m])) or vector(0))")
+                .append(" / sum(rate(")
+                .append(all)
+                .append("))'\n");
     }
 
     private void header(StringBuilder out) {

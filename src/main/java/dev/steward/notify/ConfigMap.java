@@ -252,6 +252,33 @@ public final class ConfigMap {
         return out;
     }
 
+    /** The keys of this mapping, in file order. */
+    public List<String> keys() {
+        return List.copyOf(raw.keySet());
+    }
+
+    /** A list of scalars as texts; a scalar alone, a mapping or a nested list is an error. */
+    public List<String> textList(String key) {
+        Object v = raw.get(key);
+        List<String> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        if (!(v instanceof List<?> list)) {
+            error(key, "wrong type:", describe(v), "a list");
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            if (item == null || item instanceof Map<?, ?> || item instanceof List<?>) {
+                error(key + "[" + i + "]", "wrong type:", item == null ? "null" : describe(item), "text");
+            } else {
+                out.add(item.toString());
+            }
+        }
+        return out;
+    }
+
     /** A mapping of names to texts ({@code headers}, {@code details}). */
     public Map<String, String> texts(String key) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -39,6 +39,11 @@ final class RuleGroupReader {
         this.file = file;
     }
 
+    /** An optional PromQL expression under {@code key}, checked like a rule's {@code expr}. */
+    Optional<String> expression(Fields f, String key) {
+        return rules.expression(f, key, false);
+    }
+
     /** The groups of a {@code groups:} list at {@code path}; invalid groups are reported and left out. */
     List<RuleGroup> groups(YamlNode node, String path) {
         List<RuleGroup> out = new ArrayList<>();

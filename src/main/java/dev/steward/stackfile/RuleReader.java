@@ -184,7 +184,7 @@ final class RuleReader {
     }
 
     /** A PromQL expression under {@code key}, checked by the expression hook. */
-    private Optional<String> expression(Fields f, String key, boolean required) {
+    Optional<String> expression(Fields f, String key, boolean required) {
         Optional<YamlNode> node = required ? r.require(f, key, "a PromQL expression") : f.get(key);
         Optional<String> text = node.flatMap(n -> groups.text(n, f.path(key), "a PromQL expression"));
         if (text.isEmpty()) {

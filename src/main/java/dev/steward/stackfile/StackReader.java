@@ -3,11 +3,14 @@ package dev.steward.stackfile;
 import dev.steward.core.config.AccessConfig;
 import dev.steward.core.config.AlertingConfig;
 import dev.steward.core.config.CheckConfig;
+import dev.steward.core.config.ConsoleConfig;
 import dev.steward.core.config.ScrapeConfig;
 import dev.steward.core.config.Secret;
 import dev.steward.core.config.ServiceConfig;
 import dev.steward.core.config.StackConfig;
 import dev.steward.core.config.StatusPageConfig;
+import dev.steward.core.deploy.DeployConfig;
+import dev.steward.core.deploy.DeploySettings;
 import dev.steward.core.expect.DurationLiteral;
 import dev.steward.core.maintenance.MaintenanceWindow;
 import dev.steward.core.oncall.OnCall;
@@ -28,10 +31,21 @@ import java.util.Optional;
 /** Reads the whole document: the per-node pass over every service and check, then the cross-references. */
 final class StackReader {
     static final List<String> KEYS = concat(
-            List.of("stack", "defaults", "services", "rule_files", "rule_groups", "alerting", "maintenance", "access"),
+            List.of(
+                    "stack",
+                    "defaults",
+                    "services",
+                    "rule_files",
+                    "rule_groups",
+                    "alerting",
+                    "maintenance",
+                    "access",
+                    "console",
+                    "environments",
+                    "analyses"),
             concat(OnCallReader.SECTIONS, List.of("status_page")));
     static final List<String> SERVICE_KEYS =
-            List.of("description", "depends_on", "labels", "checks", "metrics", OnCallReader.SERVICE_KEY);
+            List.of("description", "depends_on", "labels", "checks", "metrics", OnCallReader.SERVICE_KEY, "deploy");
     static final List<String> METRICS_KEYS = List.of("scrape", "interval", "timeout", "headers");
 
     private final NodeReader r;
@@ -39,12 +53,15 @@ final class StackReader {
     private final RuleGroupReader ruleGroups;
     private final OnCallReader oncall;
     private final Map<String, List<DependencyGraph.Edge>> dependencies = new LinkedHashMap<>();
+    private DeploySettings deployments = DeploySettings.NONE;
+    private final AnalysisReader analyses;
 
     StackReader(NodeReader reader, ProbeReader probes, RuleGroupReader ruleGroups) {
         this.r = reader;
         this.probes = probes;
         this.ruleGroups = ruleGroups;
         this.oncall = new OnCallReader(reader);
+        this.analyses = new AnalysisReader(reader);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -70,6 +87,11 @@ final class StackReader {
                 r.require(f, "stack", NodeReader.NAME_EXPECTED).flatMap(n -> r.name(n, "stack", "stack name"));
         Defaults defaults =
                 f.get("defaults").map(n -> Defaults.read(r, n, "defaults")).orElse(Defaults.BUILT_IN);
+        deployments = new DeploySettings(
+                f.get("environments")
+                        .map(n -> DeployReader.environments(r, n, "environments"))
+                        .orElse(List.of()),
+                f.get("analyses").map(n -> analyses.templates(n, "analyses")).orElse(Map.of()));
         Map<String, ServiceConfig> services = f.get("services")
                 .map(n -> services(n, defaults))
                 .orElseGet(() -> {
@@ -89,6 +111,9 @@ final class StackReader {
                 .orElse(List.of());
         AccessConfig access =
                 f.get("access").map(n -> AccessReader.read(r, n, "access")).orElse(AccessConfig.DEFAULTS);
+        ConsoleConfig console = f.get("console")
+                .map(n -> ConsoleReader.read(r, ruleGroups, n, "console"))
+                .orElse(ConsoleConfig.DEFAULTS);
         StatusPageConfig statusPage = f.get("status_page")
                 .map(n -> new StatusPageReader(r, dependencies.keySet())
                         .read(n, "status_page", stack.orElse(""), services.values()))
@@ -98,7 +123,17 @@ final class StackReader {
             return Optional.empty();
         }
         return Optional.of(new StackConfig(
-                stack.get(), services, ruleFiles, groups, alerting, onCall, maintenance, access, statusPage));
+                stack.get(),
+                services,
+                ruleFiles,
+                groups,
+                alerting,
+                onCall,
+                maintenance,
+                access,
+                console,
+                deployments,
+                statusPage));
     }
 
     private Map<String, ServiceConfig> services(YamlNode node, Defaults defaults) {
@@ -144,10 +179,12 @@ final class StackReader {
                 .orElse(List.of());
         Optional<ScrapeConfig> metrics = f.get("metrics").flatMap(n -> metrics(n, f.path("metrics")));
         f.get(OnCallReader.SERVICE_KEY).ifPresent(n -> oncall.service(name, n, f.path(OnCallReader.SERVICE_KEY)));
+        Optional<DeployConfig> deploy = f.get("deploy")
+                .flatMap(n -> new DeployReader(r, deployments, analyses.declared()).read(name, n, f.path("deploy")));
         if (r.diagnostics.count() != errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new ServiceConfig(name, description, dependsOn, labels, checks, metrics));
+        return Optional.of(new ServiceConfig(name, description, dependsOn, labels, checks, metrics, deploy));
     }
 
     private List<String> dependsOn(String service, YamlNode node, String path) {

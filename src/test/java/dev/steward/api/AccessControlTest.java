@@ -63,7 +63,13 @@ class AccessControlTest {
                 hasher,
                 clock,
                 new AccessControl.Settings(true, loopbackOnly, stackUsers));
-        AccessApi api = new AccessApi(store, hasher, new TokenMint(new SecureRandom()), clock, control);
+        AccessApi api = new AccessApi(
+                store,
+                hasher,
+                new TokenMint(new SecureRandom()),
+                clock,
+                control,
+                (actor, action, target, before, after) -> changes.add(actor + " " + action + " " + target));
         app = Javalin.create(cfg -> {
                     control.mount(cfg);
                     api.mount(cfg);
@@ -186,6 +192,8 @@ class AccessControlTest {
         assertThat(r.statusCode()).isEqualTo(400);
     }
 
+    private final List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Test
     void usersLogInWithBasicAuthAndStackFileUsersCannotBeDeleted() throws Exception {
         User ops = new User("ops", Role.OPERATOR, hasher.hash("stack-file-pw"), User.Source.STACK_FILE);
@@ -225,6 +233,9 @@ class AccessControlTest {
         assertThat(send("GET", "/api/v1/status", basic("ann", "ann-password"), null)
                         .statusCode())
                 .isEqualTo(401);
+        assertThat(changes)
+                .as("every user change is recorded with who made it")
+                .containsExactly("root user.create user/ann", "root user.remove user/ann");
     }
 
     @Test

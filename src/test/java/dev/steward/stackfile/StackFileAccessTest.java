@@ -63,4 +63,45 @@ class StackFileAccessTest {
                         "access.users.dave.password_hash");
         assertThat(errors.toString()).doesNotContain("hunter2-plain");
     }
+
+    @Test
+    void sessionSettingsHaveDefaultsAndAreChecked() {
+        AccessConfig d = loaded(STACK).access();
+        assertThat(d.sessionIdle()).hasHours(12);
+        assertThat(d.sessionMax()).hasDays(7);
+        assertThat(d.secureCookies()).isEqualTo("auto");
+        AccessConfig c = loaded(STACK + "access: {session_idle: 30m, session_max: 1d, secure_cookies: always}\n")
+                .access();
+        assertThat(c.sessionIdle()).hasMinutes(30);
+        assertThat(c.sessionMax()).hasDays(1);
+        assertThat(c.secureCookies()).isEqualTo("always");
+        assertThat(errors(STACK + "access: {session_idle: 2h, session_max: 1h, secure_cookies: sometimes}\n"))
+                .extracting(ConfigError::path)
+                .containsExactlyInAnyOrder("access.session_max", "access.secure_cookies");
+    }
+
+    @Test
+    void theConsolesPerformanceQueriesAreParsedAsPromql() {
+        StackConfig c = loaded(STACK + """
+                console:
+                  performance:
+                    latency: 'histogram_quantile(0.95, sum by (le) (rate(h_bucket[5m])))'
+                    throughput: 'sum(rate(requests_total[5m]))'
+                """);
+        assertThat(c.console().latency()).hasValue("histogram_quantile(0.95, sum by (le) (rate(h_bucket[5m])))");
+        assertThat(c.console().errorRate()).isEmpty();
+        LoadResult bad = new StackFileLoader(
+                        name -> java.util.Optional.empty(),
+                        path -> {
+                            throw new java.nio.file.NoSuchFileException(path.toString());
+                        },
+                        dev.steward.promql.EngineRules.PARSER)
+                .parse(STACK + """
+                        console:
+                          performance: {latency: 'sum(rate(x[5m])', errors: 'x'}
+                        """, "stack.yml");
+        assertThat(((LoadResult.Invalid) bad).errors())
+                .extracting(ConfigError::path)
+                .containsExactlyInAnyOrder("console.performance.latency", "console.performance.errors");
+    }
 }

@@ -58,8 +58,8 @@ class StackFileErrorTest {
                 "version",
                 "unknown key",
                 "\"version\"",
-                "one of stack, defaults, services, rule_files, rule_groups, alerting, maintenance, access, people, schedules, escalation_policies,"
-                        + " severities, status_page");
+                "one of stack, defaults, services, rule_files, rule_groups, alerting, maintenance, access, console, environments, analyses,"
+                        + " people, schedules, escalation_policies, severities, status_page");
     }
 
     @Test
@@ -72,7 +72,7 @@ class StackFileErrorTest {
                 "services.api.check",
                 "unknown key",
                 "\"check\"",
-                "one of description, depends_on, labels, checks, metrics, escalation_policy (did you mean \"checks\"?)");
+                "one of description, depends_on, labels, checks, metrics, escalation_policy, deploy (did you mean \"checks\"?)");
     }
 
     @Test

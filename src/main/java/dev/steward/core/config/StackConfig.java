@@ -1,5 +1,6 @@
 package dev.steward.core.config;
 
+import dev.steward.core.deploy.DeploySettings;
 import dev.steward.core.maintenance.MaintenanceWindow;
 import dev.steward.core.oncall.OnCall;
 import dev.steward.core.rule.RuleGroup;
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param oncall people, schedules, escalation policies and severities ({@link OnCall#EMPTY} when none are written)
  * @param maintenance maintenance windows declared in the stack file ({@code maintenance}), read-only through the API
  * @param access the {@code access:} block: stack-file users, whether {@code /metrics} is anonymous
+ * @param console the {@code console:} block: the performance panel's queries
+ * @param deployments the top-level {@code environments:} and {@code analyses:} of deployments
  * @param statusPage the {@code status_page:} block (defaults built from the stack's name and services when absent)
  */
 public record StackConfig(
@@ -26,9 +29,37 @@ public record StackConfig(
         OnCall oncall,
         List<MaintenanceWindow> maintenance,
         AccessConfig access,
+        ConsoleConfig console,
+        DeploySettings deployments,
         StatusPageConfig statusPage) {
 
     /** A stack with the default status page: titled after the stack, one component per service. */
+    public StackConfig(
+            String stack,
+            Map<String, ServiceConfig> services,
+            List<String> ruleFiles,
+            List<RuleGroup> ruleGroups,
+            AlertingConfig alerting,
+            OnCall oncall,
+            List<MaintenanceWindow> maintenance,
+            AccessConfig access,
+            ConsoleConfig console,
+            DeploySettings deployments) {
+        this(
+                stack,
+                services,
+                ruleFiles,
+                ruleGroups,
+                alerting,
+                oncall,
+                maintenance,
+                access,
+                console,
+                deployments,
+                StatusPageConfig.defaultsFor(stack, services.values()));
+    }
+
+    /** A stack with the default {@code console} settings and without environments and shared analyses. */
     public StackConfig(
             String stack,
             Map<String, ServiceConfig> services,
@@ -47,7 +78,8 @@ public record StackConfig(
                 oncall,
                 maintenance,
                 access,
-                StatusPageConfig.defaultsFor(stack, services.values()));
+                ConsoleConfig.DEFAULTS,
+                DeploySettings.NONE);
     }
 
     /** A stack with the default {@code access} settings. */

@@ -64,6 +64,8 @@ class ComponentPolicyTest {
                 OnCall.EMPTY,
                 List.of(),
                 AccessConfig.DEFAULTS,
+                dev.steward.core.config.ConsoleConfig.DEFAULTS,
+                dev.steward.core.deploy.DeploySettings.NONE,
                 page);
     }
 

@@ -1,0 +1,21 @@
+package dev.steward.core.deploy;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A service's {@code deploy:} section. {@code analyses} are the templates written in the section itself (merged with
+ * the stack's and the preset's when a plan is made); {@code environments} the ones this service deploys to, empty for
+ * all of the stack's.
+ */
+public record DeployConfig(
+        ProviderSpec provider,
+        Strategy strategy,
+        Gates gates,
+        Map<String, AnalysisTemplate> analyses,
+        List<String> environments) {
+    public DeployConfig {
+        analyses = Map.copyOf(analyses);
+        environments = List.copyOf(environments);
+    }
+}

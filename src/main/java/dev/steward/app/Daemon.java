@@ -110,6 +110,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     private volatile Alerting alerting;
     private final AuditLog audit;
     private final AccessWiring access;
+    private final StatusPageWiring statusPage;
     private final ConsoleWiring console;
     private final Thread alertingThread;
     private final Object alertingWake = new Object();
@@ -160,12 +161,21 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 wakeAlerting();
             }
         });
+        // the public status page: fed by check changes, evaluated on the alerting thread (or a test's tick)
+        this.statusPage = new StatusPageWiring(
+                database, clock, this, this::maintenanceCalendar, this::maintenanceOf, this::publicUrl);
         this.checks = new CheckLoop(
                 clock,
                 System::nanoTime,
                 prober,
                 probeThreads,
-                List.of(seriesSink, rollupSink, historySink, flaps, this::evaluateCheckAlertsOnChange),
+                List.of(
+                        seriesSink,
+                        rollupSink,
+                        historySink,
+                        flaps,
+                        this::evaluateCheckAlertsOnChange,
+                        statusPage.loop()),
                 stats);
         this.scrapeClient = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
@@ -251,6 +261,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         MaintenanceBackend windows = Audited.maintenance(maintenance, audit);
         MaintenanceApi maintenanceApi = new MaintenanceApi(windows, UnixCron.INSTANCE);
         AuditApi auditApi = new AuditApi(audit);
+        statusPage.recordOn(audit);
         DeliveryStatusApi deliveryApi =
                 new DeliveryStatusApi(() -> alerting.outbox().status());
         // access control: users, API tokens and the role check before every route (see AccessWiring)
@@ -266,6 +277,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 queries,
                 rollups,
                 access.control());
+        console.console().add(statusPage.consolePages(access.control()));
         this.api = new ApiServer(this, cfg -> {
                     access.mount(cfg);
                     console.console().mount(cfg);
@@ -275,6 +287,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                     maintenanceApi.mount(cfg);
                     deliveryApi.mount(cfg);
                     auditApi.mount(cfg);
+                    statusPage.api().mount(cfg);
                     extraRoutes.accept(cfg);
                 })
                 .start(options.host(), options.port());
@@ -309,6 +322,16 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     }
 
     private volatile SignedLinks signedLinks;
+
+    private dev.steward.core.maintenance.MaintenanceCalendar maintenanceCalendar() {
+        return maintenance.calendar();
+    }
+
+    /** Where the public reaches this daemon (the feeds' links): {@code alerting.external_url}, else its own address. */
+    private String publicUrl() {
+        String url = config.alerting().externalUrl().map(java.net.URI::toString).orElse(defaultUrl(options));
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
 
     /** The signer of acknowledgement links: the stack file's key, or one generated once and kept in the store. */
     private SignedLinks links() {
@@ -415,6 +438,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 Instant now = clock.instant();
                 probeAfterMaintenance(now);
                 alerting.runDue(now, false);
+                statusPage.loop().runDue(now);
                 long waitMs = alerting.nextDue()
                         .map(d -> Duration.between(clock.instant(), d).toMillis())
                         .map(ms -> Math.max(1, Math.min(ms, 1000)))
@@ -477,7 +501,9 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         probeAfterMaintenance(now);
         int started = checks.runDue(now) + scrapes.runDue(now) + rules.runDue(now);
         historySink.flush();
-        return started + alerting.runDue(now, true);
+        int alerted = alerting.runDue(now, true);
+        statusPage.loop().runDue(now);
+        return started + alerted;
     }
 
     /** When the next probe or scrape is due. */
@@ -634,6 +660,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         rules.configure(nextGroups, now);
         maintenance.reload(next.maintenance(), next.services().keySet());
         access.reload(next.access());
+        statusPage.loop().changed();
         signedLinks = null;
         alerting.configure(alertingConfig((StackLoading.Outcome.Loaded) loaded));
         reportCoverage(next, now);

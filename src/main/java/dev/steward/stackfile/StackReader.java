@@ -8,6 +8,7 @@ import dev.steward.core.config.ScrapeConfig;
 import dev.steward.core.config.Secret;
 import dev.steward.core.config.ServiceConfig;
 import dev.steward.core.config.StackConfig;
+import dev.steward.core.config.StatusPageConfig;
 import dev.steward.core.deploy.DeployConfig;
 import dev.steward.core.deploy.DeploySettings;
 import dev.steward.core.expect.DurationLiteral;
@@ -42,7 +43,7 @@ final class StackReader {
                     "console",
                     "environments",
                     "analyses"),
-            OnCallReader.SECTIONS);
+            concat(OnCallReader.SECTIONS, List.of("status_page")));
     static final List<String> SERVICE_KEYS =
             List.of("description", "depends_on", "labels", "checks", "metrics", OnCallReader.SERVICE_KEY, "deploy");
     static final List<String> METRICS_KEYS = List.of("scrape", "interval", "timeout", "headers");
@@ -113,12 +114,26 @@ final class StackReader {
         ConsoleConfig console = f.get("console")
                 .map(n -> ConsoleReader.read(r, ruleGroups, n, "console"))
                 .orElse(ConsoleConfig.DEFAULTS);
+        StatusPageConfig statusPage = f.get("status_page")
+                .map(n -> new StatusPageReader(r, dependencies.keySet())
+                        .read(n, "status_page", stack.orElse(""), services.values()))
+                .orElseGet(() -> StatusPageConfig.defaultsFor(stack.orElse(""), services.values()));
         new DependencyGraph(r.diagnostics, dependencies).check();
         if (!r.diagnostics.isEmpty() || stack.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new StackConfig(
-                stack.get(), services, ruleFiles, groups, alerting, onCall, maintenance, access, console, deployments));
+                stack.get(),
+                services,
+                ruleFiles,
+                groups,
+                alerting,
+                onCall,
+                maintenance,
+                access,
+                console,
+                deployments,
+                statusPage));
     }
 
     private Map<String, ServiceConfig> services(YamlNode node, Defaults defaults) {

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every route the real daemon registers (its own, Prometheus's, Alertmanager's, incidents, maintenance, deliveries,
- * tokens and users, the demo's fault API), called as nobody, a viewer, an operator and an admin: each is refused or
+ * tokens and users, the status page, the demo's fault API), called as nobody, a viewer, an operator and an admin: each is refused or
  * let through exactly as {@link AccessPolicy} says. A route added later is enumerated here too, so one that slips
  * past the check fails this test.
  */
@@ -163,9 +163,13 @@ class AccessRoutesTest {
                 .containsExactly(
                         "GET /",
                         "GET /act/{token}",
+                        "GET /api/v1/status-page",
                         "GET /health",
                         "GET /login",
                         "GET /metrics",
+                        "GET /status",
+                        "GET /status/feed.atom",
+                        "GET /status/feed.json",
                         "POST /act/{token}",
                         "POST /login",
                         "POST /logout");

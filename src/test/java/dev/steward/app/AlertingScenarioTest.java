@@ -263,7 +263,8 @@ class AlertingScenarioTest {
         assertThat(to("/bob")).extracting(Received::kind).contains("acknowledged");
         JsonNode again = call("POST", "/api/v1/incidents/" + incident + "/ack", "{\"by\":\"bob\"}");
         assertThat(again.path("error").asString()).contains("acknowledge");
-        JsonNode audit = call("GET", "/api/v1/audit", "").path("records");
+        // incident commands only: the status page's draft of the same outage is on the log too
+        JsonNode audit = call("GET", "/api/v1/audit?action=incident.ack", "").path("records");
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).path("actor").asString()).isEqualTo("alice");
         assertThat(audit.get(0).path("action").asString()).isEqualTo("incident.ack");

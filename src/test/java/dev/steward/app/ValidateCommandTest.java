@@ -82,7 +82,7 @@ class ValidateCommandTest {
         assertThat(cli.err())
                 .isEqualTo(
                         file + ":2:1: version: unknown key \"version\"; expected one of stack, defaults, services,"
-                                + " rule_files, rule_groups, alerting, maintenance, access, console, environments, analyses, people, schedules, escalation_policies, severities\n1 error\n");
+                                + " rule_files, rule_groups, alerting, maintenance, access, console, environments, analyses, people, schedules, escalation_policies, severities, status_page\n1 error\n");
     }
 
     @Test

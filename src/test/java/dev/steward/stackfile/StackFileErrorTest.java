@@ -59,7 +59,7 @@ class StackFileErrorTest {
                 "unknown key",
                 "\"version\"",
                 "one of stack, defaults, services, rule_files, rule_groups, alerting, maintenance, access, console, environments, analyses,"
-                        + " people, schedules, escalation_policies, severities");
+                        + " people, schedules, escalation_policies, severities, status_page");
     }
 
     @Test

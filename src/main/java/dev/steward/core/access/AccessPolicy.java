@@ -23,6 +23,8 @@ public final class AccessPolicy {
         }
     }
 
+    private static final String PUBLIC_PAGE =
+            "the public status page and its feeds: what customers see (no drafts, no names of who wrote updates)";
     private final List<Rule> exceptions;
 
     /**
@@ -43,6 +45,10 @@ public final class AccessPolicy {
                         Set.of("GET", "HEAD", "POST"),
                         "/act/{token}",
                         Requirement.anonymous("the signed, expiring link is the authorisation")),
+                exact(READS, "/status", Requirement.anonymous(PUBLIC_PAGE)),
+                exact(READS, "/status/feed.json", Requirement.anonymous(PUBLIC_PAGE)),
+                exact(READS, "/status/feed.atom", Requirement.anonymous(PUBLIC_PAGE)),
+                exact(READS, "/api/v1/status-page", Requirement.anonymous(PUBLIC_PAGE)),
                 exact(READS, "/", Requirement.anonymous("redirects to the console, which asks for a login")),
                 exact(
                         Set.of("GET", "HEAD", "POST"),

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param access the {@code access:} block: stack-file users, whether {@code /metrics} is anonymous
  * @param console the {@code console:} block: the performance panel's queries
  * @param deployments the top-level {@code environments:} and {@code analyses:} of deployments
+ * @param statusPage the {@code status_page:} block (defaults built from the stack's name and services when absent)
  */
 public record StackConfig(
         String stack,
@@ -29,7 +30,34 @@ public record StackConfig(
         List<MaintenanceWindow> maintenance,
         AccessConfig access,
         ConsoleConfig console,
-        DeploySettings deployments) {
+        DeploySettings deployments,
+        StatusPageConfig statusPage) {
+
+    /** A stack with the default status page: titled after the stack, one component per service. */
+    public StackConfig(
+            String stack,
+            Map<String, ServiceConfig> services,
+            List<String> ruleFiles,
+            List<RuleGroup> ruleGroups,
+            AlertingConfig alerting,
+            OnCall oncall,
+            List<MaintenanceWindow> maintenance,
+            AccessConfig access,
+            ConsoleConfig console,
+            DeploySettings deployments) {
+        this(
+                stack,
+                services,
+                ruleFiles,
+                ruleGroups,
+                alerting,
+                oncall,
+                maintenance,
+                access,
+                console,
+                deployments,
+                StatusPageConfig.defaultsFor(stack, services.values()));
+    }
 
     /** A stack with the default {@code console} settings and without environments and shared analyses. */
     public StackConfig(

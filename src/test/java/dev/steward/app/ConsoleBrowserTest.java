@@ -224,6 +224,25 @@ class ConsoleBrowserTest {
         shot("silences");
         assertThat(daemon.checks().get(new CheckId("api", "health")).state().status())
                 .isEqualTo(CheckStatus.DOWN);
+
+        // the public status page, as an anonymous visitor sees it: the outage shows, the draft does not yet
+        BrowserContext visitor = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        Page status = visitor.newPage();
+        status.navigate(url("/status"));
+        assertThat(status.getByRole(AriaRole.STATUS)).not().hasText("All systems operational");
+        assertThat(status.locator("#open-incidents")).hasCount(0);
+        // an operator publishes Steward's draft from the console; the visitor sees the incident on reload
+        page.navigate(url("/ui/status-page"));
+        shot("status-page-drafts");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish"))
+                .first()
+                .click();
+        status.reload();
+        assertThat(status.locator("#open-incidents")).hasCount(1);
+        status.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("status-page.png"))
+                .setFullPage(true));
+        visitor.close();
         page.navigate(url("/ui"));
         assertThat(page.getByTestId("overall")).hasText("down");
         page.evaluate("window.__steward_marker = 'same page'");

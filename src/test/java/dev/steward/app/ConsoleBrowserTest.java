@@ -21,7 +21,6 @@ import dev.steward.demo.DemoStackFile;
 import dev.steward.demo.Fault;
 import dev.steward.demo.LocalServers;
 import dev.steward.password.Argon2PasswordHasher;
-import dev.steward.testing.DirectExecutorService;
 import dev.steward.testing.ManualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,20 +101,8 @@ class ConsoleBrowserTest {
                 stackFile,
                 Files.readString(stackFile) + "access:\n  users:\n    ops: {role: operator, password_hash: '" + hash
                         + "'}\n");
-        DaemonOptions options = new DaemonOptions(
-                stackFile,
-                dir.resolve("data"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                "127.0.0.1",
-                0,
-                DaemonOptions.DEFAULT_RETENTION,
-                DaemonOptions.DEFAULT_BUDGET);
-        var wiring = new Daemon.Wiring(clock, System::nanoTime, new DirectExecutorService(), false);
-        daemon = ((Daemon.Started.Running)
-                        Daemon.start(options, cfg -> demo.faultApi().mount(cfg), wiring))
-                .daemon();
+        daemon = HandDrivenDaemon.start(
+                stackFile, dir.resolve("data"), clock, cfg -> demo.faultApi().mount(cfg));
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
         page = context.newPage();
     }

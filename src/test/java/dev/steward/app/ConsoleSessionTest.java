@@ -8,7 +8,7 @@ import dev.steward.demo.DemoStack;
 import dev.steward.demo.DemoStackFile;
 import dev.steward.demo.LocalServers;
 import dev.steward.password.Argon2PasswordHasher;
-import dev.steward.testing.DirectExecutorService;
+import dev.steward.testing.HandDrivenDaemon;
 import dev.steward.testing.ManualClock;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -58,18 +57,7 @@ class ConsoleSessionTest {
     }
 
     private Daemon startDaemon() {
-        DaemonOptions options = new DaemonOptions(
-                stackFile,
-                dir.resolve("data"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                "127.0.0.1",
-                0,
-                DaemonOptions.DEFAULT_RETENTION,
-                DaemonOptions.DEFAULT_BUDGET);
-        var wiring = new Daemon.Wiring(clock, System::nanoTime, new DirectExecutorService(), false);
-        return ((Daemon.Started.Running) Daemon.start(options, cfg -> {}, wiring)).daemon();
+        return HandDrivenDaemon.start(stackFile, dir.resolve("data"), clock);
     }
 
     @AfterEach

@@ -9,7 +9,7 @@ import dev.steward.demo.DemoStack;
 import dev.steward.demo.DemoStackFile;
 import dev.steward.demo.Fault;
 import dev.steward.demo.LocalServers;
-import dev.steward.testing.DirectExecutorService;
+import dev.steward.testing.HandDrivenDaemon;
 import dev.steward.testing.ManualClock;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -88,18 +88,7 @@ class StatusPageDaemonTest {
     }
 
     private Daemon startDaemon(Path stackFile) {
-        DaemonOptions options = new DaemonOptions(
-                stackFile,
-                dir.resolve("data"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                "127.0.0.1",
-                0,
-                DaemonOptions.DEFAULT_RETENTION,
-                DaemonOptions.DEFAULT_BUDGET);
-        var wiring = new Daemon.Wiring(clock, System::nanoTime, new DirectExecutorService(), false);
-        return ((Daemon.Started.Running) Daemon.start(options, cfg -> {}, wiring)).daemon();
+        return HandDrivenDaemon.start(stackFile, dir.resolve("data"), clock);
     }
 
     private String createToken(Role role) {
@@ -122,16 +111,7 @@ class StatusPageDaemonTest {
     }
 
     private void runUntil(Instant until) {
-        while (true) {
-            Optional<Instant> next = daemon.nextDue();
-            if (next.isEmpty() || next.get().isAfter(until)) {
-                clock.set(until);
-                daemon.tick();
-                return;
-            }
-            clock.set(next.get());
-            daemon.tick();
-        }
+        HandDrivenDaemon.runUntil(daemon, clock, until);
     }
 
     private HttpResponse<String> send(String method, String path, Optional<Role> as, String body) throws Exception {

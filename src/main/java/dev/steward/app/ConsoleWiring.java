@@ -92,7 +92,8 @@ final class ConsoleWiring implements AutoCloseable {
             }
         };
         Views views = new Views(access, () -> daemon.config().stack(), Version.get());
-        return new ConsoleWiring(new Console(backend, access, views));
+        // the overview's server time is measured with the monotonic clock
+        return new ConsoleWiring(new Console(backend, access, views, System::nanoTime));
     }
 
     Console console() {

@@ -682,7 +682,8 @@ public final class Daemon implements ApiBackend, AutoCloseable {
 
     @Override
     public String metricsText() {
-        return renderMetrics(checks.snapshot(), stats, series.stats(), this::labelsOf);
+        return renderMetrics(checks.snapshot(), stats, series.stats(), this::labelsOf)
+                + ExpositionWriter.write(console.console().metrics());
     }
 
     /** The {@code /metrics} text: process, scheduler and store metrics, then every check's latest probe series. */

@@ -10,14 +10,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/bench/lib.sh"
 
 CHECKS=10000 SERVICES=100 VIEWERS=50 DURATION=60 WARMUP=20 INTERVAL=10 TIMEOUT=5 CONNECTIONS=4 THREADS=2
-FAIL_EVERY=20 FLIP=15 HEAP=256m PROFILE=0 EXTRA=""
+FAIL_EVERY=20 FLIP=15 HEAP=512m PROFILE=0 EXTRA=""
 FARM_PORT=${BENCH_FARM_PORT:-9300} FARM_PORTS=4 STEWARD_PORT=${BENCH_STEWARD_PORT:-9380}
 
 usage() {
   cat <<EOF
 usage: bench/console-overview.sh [--checks 10000] [--services 100] [--viewers 50] [--duration 60] [--warmup 20]
                                  [--interval 10] [--connections 4] [--threads 2] [--fail-every 20] [--flip 15]
-                                 [--heap 256m] [--profile] [--no-alerts]
+                                 [--heap 512m] [--profile] [--no-alerts]
   --checks N       HTTP checks, spread evenly over --services services
   --viewers V      live update streams (GET /ui/events) held open for the whole run
   --duration S     the measured wrk window on GET /ui (after --warmup seconds of unmeasured wrk load)
@@ -100,7 +100,7 @@ start_steward() {
   STEWARD_JAVA_OPTS="$opts" bench_spawn "$RUN/steward.log" "$ROOT/bin/steward" run \
     --config "$RUN/stack.yml" --data "$RUN/data" --port "$STEWARD_PORT"
   STEWARD_PID=$BENCH_LAST_PID
-  bench_wait_http "$BASE/metrics" 90 "$STEWARD_PID" || { tail -20 "$RUN/steward.log" >&2; bench_die "Steward did not answer within 90 s"; }
+  bench_wait_http "$BASE/login" 180 "$STEWARD_PID" || { tail -20 "$RUN/steward.log" >&2; bench_die "Steward did not answer within 180 s"; }
 }
 
 # Waits until every check has a first result (its probe_success sample appears in /metrics).

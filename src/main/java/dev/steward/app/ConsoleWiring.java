@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,8 @@ final class ConsoleWiring implements AutoCloseable {
             IncidentApi.Backend incidents,
             PrometheusBackend queries,
             RollupStore rollups,
-            AccessControl access) {
+            AccessControl access,
+            LongSupplier ticker) {
         ConsoleBackend backend = new ConsoleBackend() {
             @Override
             public StackConfig config() {
@@ -92,8 +94,8 @@ final class ConsoleWiring implements AutoCloseable {
             }
         };
         Views views = new Views(access, () -> daemon.config().stack(), Version.get());
-        // the overview's server time is measured with the monotonic clock
-        return new ConsoleWiring(new Console(backend, access, views, System::nanoTime));
+        // the overview's server time (Server-Timing, /metrics) is measured with the daemon's monotonic ticker
+        return new ConsoleWiring(new Console(backend, access, views, ticker));
     }
 
     Console console() {

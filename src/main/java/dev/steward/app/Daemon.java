@@ -252,7 +252,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 new DeliveryStatusApi(() -> alerting.outbox().status());
         // access control: users, API tokens and the role check before every route (see AccessWiring)
         this.access = AccessWiring.create(database, clock, options.host(), config.access());
-        this.console = ConsoleWiring.create(this, incidentBackend, queries, rollups, access.control());
+        this.console = ConsoleWiring.create(this, incidentBackend, queries, rollups, access.control(), wiring.ticker());
         this.api = new ApiServer(this, cfg -> {
                     access.mount(cfg);
                     console.console().mount(cfg);

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * N browsers' worth of live overview streams for the console benchmark: opens N server-sent event streams on URL and
- * counts, per viewer, the bytes and the "update" events received. After SECONDS it prints one line
+ * counts, per viewer, the bytes and the "update" events received. After SECONDS, or when it is told to end (SIGTERM),
+ * it prints one line
  * "viewers=N connected=C open_at_end=O events_total=.. events_min=.. events_max=.. bytes_total=.. bytes_min=..
  * bytes_max=.. update_bytes_avg=.." and exits. Viewers that lose their stream are not reconnected (open_at_end says
  * how many kept it).
@@ -36,12 +37,19 @@ public final class SseViewers {
             int v = i;
             Thread.ofVirtual().start(() -> stream(client, uri, v, events, bytes, connected, open));
         }
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> System.out.println(summary(n, events, bytes, connected, open))));
         Thread.sleep(Duration.ofSeconds(seconds));
+        System.exit(0);
+    }
+
+    private static String summary(
+            int n, AtomicLongArray events, AtomicLongArray bytes, AtomicLongArray connected, AtomicLongArray open) {
         long[] e = values(events);
         long[] b = values(bytes);
         long eventsTotal = Arrays.stream(e).sum();
         long bytesTotal = Arrays.stream(b).sum();
-        System.out.println("viewers=" + n
+        return "viewers=" + n
                 + " connected=" + Arrays.stream(values(connected)).sum()
                 + " open_at_end=" + Arrays.stream(values(open)).sum()
                 + " events_total=" + eventsTotal
@@ -50,8 +58,7 @@ public final class SseViewers {
                 + " bytes_total=" + bytesTotal
                 + " bytes_min=" + Arrays.stream(b).min().orElse(0)
                 + " bytes_max=" + Arrays.stream(b).max().orElse(0)
-                + " update_bytes_avg=" + (eventsTotal == 0 ? 0 : bytesTotal / eventsTotal));
-        System.exit(0);
+                + " update_bytes_avg=" + (eventsTotal == 0 ? 0 : bytesTotal / eventsTotal);
     }
 
     private static void stream(

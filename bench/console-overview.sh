@@ -10,14 +10,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/bench/lib.sh"
 
 CHECKS=10000 SERVICES=100 VIEWERS=50 DURATION=60 WARMUP=20 INTERVAL=10 TIMEOUT=5 CONNECTIONS=4 THREADS=2
-FAIL_EVERY=20 FLIP=15 HEAP=512m PROFILE=0 EXTRA=""
+FAIL_EVERY=100 FLIP=15 HEAP=1g PROFILE=0 EXTRA=""
 FARM_PORT=${BENCH_FARM_PORT:-9300} FARM_PORTS=4 STEWARD_PORT=${BENCH_STEWARD_PORT:-9380}
 
 usage() {
   cat <<EOF
 usage: bench/console-overview.sh [--checks 10000] [--services 100] [--viewers 50] [--duration 60] [--warmup 20]
-                                 [--interval 10] [--connections 4] [--threads 2] [--fail-every 20] [--flip 15]
-                                 [--heap 512m] [--profile] [--no-alerts]
+                                 [--interval 10] [--connections 4] [--threads 2] [--fail-every 100] [--flip 15]
+                                 [--heap 1g] [--profile] [--no-alerts]
   --checks N       HTTP checks, spread evenly over --services services
   --viewers V      live update streams (GET /ui/events) held open for the whole run
   --duration S     the measured wrk window on GET /ui (after --warmup seconds of unmeasured wrk load)
@@ -107,7 +107,7 @@ start_steward() {
 wait_all_probed() {
   local deadline=$((SECONDS + 120)) have=0
   while [ "$SECONDS" -lt "$deadline" ]; do
-    have=$(curl -fsS --max-time 20 "$BASE/metrics" | grep -c '^probe_success{' || true)
+    have=$(curl -fsS --max-time 60 "$BASE/metrics" | grep -c '^probe_success{' || true)
     [ "$have" -ge "$CHECKS" ] && { bench_log "all $CHECKS checks have a result"; return 0; }
     sleep 2
   done
@@ -124,34 +124,44 @@ flip_failures() {
   done
 }
 
-scrape() { curl -fsS --max-time 20 "$BASE/metrics" -o "$1"; }
+# scrape FILE: /metrics into FILE; a slow or failed scrape is logged, not fatal (an empty file gives "-" figures).
+scrape() {
+  curl -fsS --max-time 60 "$BASE/metrics" -o "$1" && return 0
+  bench_log "no /metrics within 60 s ($1)"
+  : >"$1"
+}
 rss_mib() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null; }
 
 measure() {
   # Like a browser: load the page, then open the stream from the generation the page shows.
-  curl -fsS -o "$RUN/page.html" -D "$RUN/page-headers.txt" "$BASE/ui"
-  curl -fsS --compressed -o /dev/null -w '%{size_download}\n' "$BASE/ui" >"$RUN/page-compressed-bytes.txt"
+  curl -fsS --max-time 120 -o "$RUN/page.html" -D "$RUN/page-headers.txt" "$BASE/ui"
+  curl -fsS --max-time 120 --compressed -o /dev/null -w '%{size_download}\n' "$BASE/ui" >"$RUN/page-compressed-bytes.txt"
   local stream
   stream=$(grep -o 'sse-connect="[^"]*"' "$RUN/page.html" | head -1 | sed 's/^sse-connect="//; s/"$//')
   [ -n "$stream" ] || bench_die "no sse-connect attribute in the overview page ($RUN/page.html)"
   bench_log "viewers: $VIEWERS streams of $stream"
-  local viewer_seconds=$((WARMUP + DURATION + 15))
+  local viewer_seconds=$((WARMUP + DURATION + 600)) # ended after the window (they print their counts then)
   bench_spawn "$RUN/viewers.log" "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC "$ROOT/bench/SseViewers.java" \
     "$BASE$stream" "$VIEWERS" "$viewer_seconds"
   VIEWERS_PID=$BENCH_LAST_PID
-  sleep 5
-  scrape "$RUN/metrics-viewers.txt"
-  bench_log "Steward counts $(bench_metric "$RUN/metrics-viewers.txt" steward_console_viewers) open streams"
+  local deadline=$((SECONDS + 90)) open=0
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    sleep 3
+    scrape "$RUN/metrics-viewers.txt"
+    open=$(bench_calc "0$(bench_metric "$RUN/metrics-viewers.txt" steward_console_viewers)")
+    [ "$open" -ge "$VIEWERS" ] && break
+  done
+  bench_log "Steward counts $open open streams"
 
   bench_log "warm-up: wrk -c$CONNECTIONS on /ui for ${WARMUP}s (not measured)"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$BASE/ui" >"$RUN/wrk-warmup.txt" 2>&1 || true
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s "$BASE/ui" >"$RUN/wrk-warmup.txt" 2>&1 || true
 
   bench_log "window: wrk -t$THREADS -c$CONNECTIONS on /ui for ${DURATION}s"
   local c0 c1 t0 t1 rss_max=0 r
   scrape "$RUN/metrics-0.txt"
   LOAD_WINDOW_START=$(cut -d' ' -f1-3 /proc/loadavg)
   t0=$(bench_now); c0=$(bench_cpu_ticks "$STEWARD_PID")
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$ROOT/bench/console-overview.lua" "$BASE/ui" \
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s -s "$ROOT/bench/console-overview.lua" "$BASE/ui" \
     >"$RUN/wrk.txt" 2>&1 &
   local wrk_pid=$!
   while kill -0 "$wrk_pid" 2>/dev/null; do
@@ -164,8 +174,7 @@ measure() {
   scrape "$RUN/metrics-1.txt"
   bench_jcmd "$STEWARD_PID" GC.heap_info >"$RUN/heap.txt" 2>&1 || true
 
-  bench_log "waiting for the viewers' counts"
-  wait "$VIEWERS_PID" 2>/dev/null || true
+  bench_stop "$VIEWERS_PID"
 
   local m0="$RUN/metrics-0.txt" m1="$RUN/metrics-1.txt" secs cpu n0 n1
   secs=$(bench_calc "$t1 - $t0")
@@ -174,7 +183,7 @@ measure() {
   n1=$(bench_metric "$m1" steward_console_render_seconds_count)
   {
     grep -E '^[a-z0-9_]+=' "$RUN/wrk.txt"
-    tail -1 "$RUN/viewers.log" | tr ' ' '\n' | sed -n 's/^\(.\)/viewer_\1/p'
+    grep '^viewers=' "$RUN/viewers.log" | tail -1 | tr ' ' '\n' | sed -n 's/^\(.\)/viewer_\1/p'
     echo "window_s=$secs"
     echo "cpu_s=$cpu"
     echo "cores=$(bench_calc "$cpu / $secs")"

@@ -53,7 +53,7 @@ public final class OverviewPages {
         long start = timings.start();
         long generation = live.generation();
         Overview model = build(backend);
-        String html = views.render(
+        byte[] html = views.renderPage(
                 "console/overview.jte", new OverviewView(views.page(ctx, "Overview", "overview"), model, generation));
         ctx.header("Server-Timing", timings.finish(start));
         views.respondHtml(ctx, html);

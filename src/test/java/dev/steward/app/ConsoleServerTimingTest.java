@@ -70,6 +70,9 @@ class ConsoleServerTimingTest {
         HttpResponse<String> page = get("/ui");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Server-Timing")).contains("render;dur=7.500");
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("<title>Overview · Steward · shop</title>");
         get("/ui");
 
         String metrics = get("/metrics").body();

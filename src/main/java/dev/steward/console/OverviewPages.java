@@ -53,7 +53,7 @@ public final class OverviewPages {
         long start = timings.start();
         long generation = live.generation();
         Overview model = build(backend);
-        byte[] html = views.renderPage(
+        String html = views.render(
                 "console/overview.jte", new OverviewView(views.page(ctx, "Overview", "overview"), model, generation));
         ctx.header("Server-Timing", timings.finish(start));
         views.respondHtml(ctx, html);

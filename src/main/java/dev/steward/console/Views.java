@@ -5,7 +5,6 @@ import dev.steward.core.access.Principal;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -37,25 +36,14 @@ public final class Views {
         return out.toString();
     }
 
-    /**
-     * Renders a whole page as UTF-8, without an intermediate String: the overview of 10,000 checks is megabytes, and a
-     * String of it would be copied while it grows, once more by toString and twice more by its encoding.
-     */
-    public byte[] renderPage(String template, Object model) {
-        Utf8ByteOutput out = new Utf8ByteOutput();
-        engine.render(template, model, out);
-        return out.toByteArray();
-    }
-
     /** Renders a whole page as the response. */
     public void respond(Context ctx, String template, Object model) {
-        respondHtml(ctx, renderPage(template, model));
+        respondHtml(ctx, render(template, model));
     }
 
-    /** Answers with a page already rendered by {@link #renderPage}. */
-    public void respondHtml(Context ctx, byte[] html) {
+    /** Answers with a page already rendered. */
+    public void respondHtml(Context ctx, String html) {
         ctx.header("Cache-Control", "no-store");
-        ctx.contentType(io.javalin.http.ContentType.TEXT_HTML);
-        ctx.result(html);
+        ctx.html(html);
     }
 }

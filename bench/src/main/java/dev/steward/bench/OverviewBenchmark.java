@@ -93,16 +93,10 @@ public class OverviewBenchmark {
         return views.render("console/overview.jte", new OverviewPages.OverviewView(page, built, 1));
     }
 
-    /** The template alone, rendered to UTF-8 bytes as GET /ui answers it (Views.renderPage). */
-    @Benchmark
-    public byte[] renderPage() {
-        return views.renderPage("console/overview.jte", new OverviewPages.OverviewView(page, built, 1));
-    }
-
     /** Both, as one GET /ui does them. */
     @Benchmark
-    public byte[] buildAndRender() {
-        return views.renderPage("console/overview.jte", new OverviewPages.OverviewView(page, build(), 1));
+    public String buildAndRender() {
+        return views.render("console/overview.jte", new OverviewPages.OverviewView(page, build(), 1));
     }
 
     private static CheckConfig check(String service, int i) {

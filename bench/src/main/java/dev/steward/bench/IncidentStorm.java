@@ -96,8 +96,7 @@ public final class IncidentStorm {
     private static List<OutboxEntry> entries(List<Page> pages, Instant now) {
         List<OutboxEntry> out = new ArrayList<>();
         for (Page p : pages) {
-            String id = p.incidentId() + "/" + p.kind() + "/" + p.level() + "/"
-                    + p.message().at().toEpochMilli();
+            String id = p.incidentId() + "/" + p.kind() + "/" + p.level() + "/" + p.message().at().toEpochMilli();
             out.add(OutboxEntry.create(id, "ops/webhook_configs[0]", p.message(), now));
         }
         return out;
@@ -110,24 +109,14 @@ public final class IncidentStorm {
             List<Alert> alerts = new ArrayList<>(perGroup);
             for (int a = 0; a < perGroup; a++) {
                 Labels l = Labels.of(
-                        "alertname",
-                        "Storm" + (g % 100),
-                        "instance",
-                        "i" + a,
-                        "service",
-                        "svc" + (g / 100),
-                        "severity",
-                        "critical");
+                        "alertname", "Storm" + (g % 100), "instance", "i" + a, "service", "svc" + (g / 100),
+                        "severity", "critical");
                 Alert alert = Alert.firing(l, T0.minus(Duration.ofMinutes(1)));
                 alerts.add(resolved ? alert.resolvedAt(T0.plusSeconds(590)) : alert);
             }
             GroupKey key = new GroupKey("{}", groupLabels);
             out.add(new Notification(
-                    "ops",
-                    key,
-                    groupLabels,
-                    resolved ? List.of() : alerts,
-                    resolved ? alerts : List.of(),
+                    "ops", key, groupLabels, resolved ? List.of() : alerts, resolved ? alerts : List.of(),
                     resolved ? T0.plusSeconds(600) : T0));
         }
         return out;

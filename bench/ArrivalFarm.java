@@ -25,10 +25,14 @@ import java.util.concurrent.atomic.LongAdder;
  * first_request_unix_ms=T" for the requests since the last /_stats?reset=1 (the reset happens after the answer is
  * computed; T is 0 when no /t/ request came since).
  *
+ * <p>GET /_fail?every=N&offset=K on the first port makes every target n with n % N == K answer 503 "failing" from
+ * then on (the console benchmark moves this slice to make checks go down and recover); every=0 ends the failures.
+ *
  * <p>Run: java bench/ArrivalFarm.java PORT COUNT INTERVAL_SECONDS (listens on 127.0.0.1:PORT..PORT+COUNT-1).
  */
 public final class ArrivalFarm {
     private static final byte[] OK = "ok\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FAILING = "failing\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_TARGETS = 1 << 20;
     private static final int BUCKETS = 60_001;
 
@@ -39,6 +43,7 @@ public final class ArrivalFarm {
     private final LongAdder early = new LongAdder();
     private final AtomicLong firstRequestMillis = new AtomicLong();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile long[] failing = {0, 0};
 
     private ArrivalFarm(long intervalNanos) {
         this.intervalNanos = intervalNanos;
@@ -62,6 +67,7 @@ public final class ArrivalFarm {
             server.createContext("/hang/", farm::hang);
             if (i == 0) {
                 server.createContext("/_stats", farm::stats);
+                server.createContext("/_fail", farm::fail);
             }
             server.start();
             servers.add(server);
@@ -79,14 +85,17 @@ public final class ArrivalFarm {
         if (firstRequestMillis.get() == 0) {
             firstRequestMillis.compareAndSet(0, System.currentTimeMillis());
         }
+        int n = target(exchange.getRequestURI().getPath());
+        long[] slice = failing;
+        boolean fails = n >= 0 && slice[0] > 0 && n % slice[0] == slice[1];
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
-            exchange.sendResponseHeaders(200, OK.length);
-            exchange.getResponseBody().write(OK);
+            byte[] body = fails ? FAILING : OK;
+            exchange.sendResponseHeaders(fails ? 503 : 200, body.length);
+            exchange.getResponseBody().write(body);
         }
         requests.increment();
-        int n = target(exchange.getRequestURI().getPath());
         if (n < 0) {
             return;
         }
@@ -145,6 +154,26 @@ public final class ArrivalFarm {
             firstRequestMillis.set(0);
         }
         byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
+        try (exchange) {
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    private void fail(HttpExchange exchange) throws IOException {
+        long every = 0;
+        long offset = 0;
+        String query = exchange.getRequestURI().getQuery();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length == 2 && kv[0].equals("every")) {
+                every = Long.parseLong(kv[1]);
+            } else if (kv.length == 2 && kv[0].equals("offset")) {
+                offset = Long.parseLong(kv[1]);
+            }
+        }
+        failing = new long[] {every, every > 0 ? Math.floorMod(offset, every) : 0};
+        byte[] bytes = ("failing every=" + failing[0] + " offset=" + failing[1] + "\n").getBytes(StandardCharsets.US_ASCII);
         try (exchange) {
             exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);

@@ -138,32 +138,37 @@ public final class StatusDocument {
     private static void putState(Map<String, Object> m, CheckState state) {
         switch (state) {
             case CheckState.Unknown u -> {
-                m.put("reason", u.failures() == 0 ? "no result yet" : "confirming " + u.failures() + " failure(s)");
+                m.put("reason", reason(state));
                 m.put("consecutive_failures", u.failures());
             }
             case CheckState.Up u -> {
                 m.put("since", u.since().toString());
-                m.put(
-                        "reason",
-                        u.failures() == 0
-                                ? "up"
-                                : "up; confirming " + u.failures() + " failure(s): "
-                                        + u.lastFailure().map(Failure::describe).orElse(""));
+                m.put("reason", reason(state));
                 m.put("consecutive_failures", u.failures());
             }
             case CheckState.Down d -> {
                 m.put("since", d.since().toString());
-                m.put("reason", d.cause().describe());
+                m.put("reason", reason(state));
                 m.put("consecutive_successes", d.successes());
             }
         }
     }
 
-    /** Why a check is in its state, in words: the same text as the {@code reason} of {@code /api/v1/status}. */
+    /**
+     * Why a check is in its state, in words: the same text as the {@code reason} of {@code /api/v1/status}. Cheap (the
+     * console's overview asks it for every check on every page and live update).
+     */
     public static String reason(CheckState state) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        putState(m, state);
-        return String.valueOf(m.get("reason"));
+        return switch (state) {
+            case CheckState.Unknown u ->
+                u.failures() == 0 ? "no result yet" : "confirming " + u.failures() + " failure(s)";
+            case CheckState.Up u ->
+                u.failures() == 0
+                        ? "up"
+                        : "up; confirming " + u.failures() + " failure(s): "
+                                + u.lastFailure().map(Failure::describe).orElse("");
+            case CheckState.Down d -> d.cause().describe();
+        };
     }
 
     static Map<String, Object> result(ProbeResult r) {

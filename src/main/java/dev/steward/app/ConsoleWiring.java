@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,12 @@ final class ConsoleWiring implements AutoCloseable {
             AuditLog audit) {}
 
     static ConsoleWiring create(
-            ApiBackend daemon, Actions actions, PrometheusBackend queries, RollupStore rollups, AccessControl access) {
+            ApiBackend daemon,
+            Actions actions,
+            PrometheusBackend queries,
+            RollupStore rollups,
+            AccessControl access,
+            LongSupplier ticker) {
         ConsoleBackend backend = new ConsoleBackend() {
             @Override
             public StackConfig config() {
@@ -120,7 +126,8 @@ final class ConsoleWiring implements AutoCloseable {
             }
         };
         Views views = new Views(access, () -> daemon.config().stack(), Version.get());
-        return new ConsoleWiring(new Console(backend, access, views));
+        // the overview's server time (Server-Timing, /metrics) is measured with the daemon's monotonic ticker
+        return new ConsoleWiring(new Console(backend, access, views, ticker));
     }
 
     Console console() {

@@ -276,7 +276,8 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 new ConsoleWiring.Actions(incidentBackend, silences, routedAlerts, windows, audit),
                 queries,
                 rollups,
-                access.control());
+                access.control(),
+                wiring.ticker());
         console.console().add(statusPage.consolePages(access.control()));
         this.api = new ApiServer(this, cfg -> {
                     access.mount(cfg);
@@ -722,7 +723,8 @@ public final class Daemon implements ApiBackend, AutoCloseable {
 
     @Override
     public String metricsText() {
-        return renderMetrics(checks.snapshot(), stats, series.stats(), this::labelsOf);
+        return renderMetrics(checks.snapshot(), stats, series.stats(), this::labelsOf)
+                + ExpositionWriter.write(console.console().metrics());
     }
 
     /** The {@code /metrics} text: process, scheduler and store metrics, then every check's latest probe series. */

@@ -2,6 +2,9 @@ package dev.steward.console;
 
 import dev.steward.api.AccessControl;
 import dev.steward.api.ApiException;
+import dev.steward.core.exposition.MetricFamily;
+import dev.steward.core.exposition.MetricType;
+import dev.steward.core.series.Labels;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -9,6 +12,7 @@ import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Mounts the console: the login page, the overview with its live stream, the service and check pages, and whatever
@@ -28,10 +32,18 @@ public final class Console {
     private final AuditPages audit;
     private final List<Consumer<JavalinConfig>> more = new java.util.ArrayList<>();
 
+    private final RenderTimings timings;
+
     public Console(ConsoleBackend backend, AccessControl access, Views views) {
+        this(backend, access, views, System::nanoTime);
+    }
+
+    /** @param ticker nanoseconds of a monotonic clock, for the overview's server time */
+    public Console(ConsoleBackend backend, AccessControl access, Views views, LongSupplier ticker) {
         this.views = views;
         this.access = access;
-        this.overview = new OverviewPages(backend, views);
+        this.timings = new RenderTimings(ticker);
+        this.overview = new OverviewPages(backend, views, timings);
         this.checks = new CheckPages(backend, views);
         this.incidents = new IncidentPages(backend, views);
         this.alerts = new AlertPages(backend, views);
@@ -44,6 +56,24 @@ public final class Console {
     /** The live stream of the overview; the composition root calls {@link LiveUpdates#publish} on a timer. */
     public LiveUpdates live() {
         return overview.live();
+    }
+
+    /** The console's own metrics: the overview's server time, open live streams and updates sent. */
+    public List<MetricFamily> metrics() {
+        List<MetricFamily> out = new java.util.ArrayList<>(timings.families());
+        out.add(MetricFamily.single(
+                "steward_console_viewers",
+                MetricType.GAUGE,
+                "Consoles streaming live updates now.",
+                Labels.of(),
+                live().viewers()));
+        out.add(MetricFamily.single(
+                "steward_console_updates_total",
+                MetricType.COUNTER,
+                "Live updates sent since start (each to every open console).",
+                Labels.of(),
+                live().published()));
+        return out;
     }
 
     /** Adds a group of console routes (incidents, silences, ...) mounted with the rest. */

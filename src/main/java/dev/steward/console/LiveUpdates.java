@@ -24,7 +24,7 @@ public final class LiveUpdates {
     private final Map<String, Long> cellGeneration = new HashMap<>();
     private String sentPanels = "";
     private long panelsGeneration;
-    private long generation;
+    private volatile long generation;
     private long published;
 
     public LiveUpdates(Supplier<Overview> overview, Views views) {
@@ -66,8 +66,11 @@ public final class LiveUpdates {
         return out.toString().replace('\n', ' ').replace('\r', ' ');
     }
 
-    /** The generation of the latest update: a page rendered now shows at least this one. */
-    public synchronized long generation() {
+    /**
+     * The generation of the latest update: a page rendered now shows at least this one. Not synchronized, so that a
+     * page load does not wait for an update being built and sent.
+     */
+    public long generation() {
         return generation;
     }
 

@@ -202,18 +202,22 @@ public record Overview(Summary summary, Performance performance, List<ServiceRow
     }
 
     static Performance performance(java.util.Collection<CheckSnapshot> checks, ServiceFigures figures) {
-        double[] latencies = checks.stream()
-                .flatMap(s -> s.last().stream())
-                .mapToDouble(r -> r.latency().toNanos() / 1e6)
-                .sorted()
-                .toArray();
-        double perMinute = checks.stream()
-                .mapToDouble(s -> 60_000.0 / Math.max(1, s.config().interval().toMillis()))
-                .sum();
-        long withResult = checks.stream().filter(s -> s.last().isPresent()).count();
-        long failed = checks.stream()
-                .filter(s -> s.last().map(r -> r instanceof ProbeResult.Failed).orElse(false))
-                .count();
+        double[] latencies = new double[checks.size()];
+        int withResult = 0;
+        long failed = 0;
+        double perMinute = 0;
+        for (CheckSnapshot s : checks) {
+            perMinute += 60_000.0 / Math.max(1, s.config().interval().toMillis());
+            if (s.last().isPresent()) {
+                ProbeResult r = s.last().get();
+                latencies[withResult++] = r.latency().toNanos() / 1e6;
+                if (r instanceof ProbeResult.Failed) {
+                    failed++;
+                }
+            }
+        }
+        latencies = java.util.Arrays.copyOf(latencies, withResult);
+        java.util.Arrays.sort(latencies);
         return new Performance(
                 figures.latencySeconds().isPresent()
                         ? Texts.millis(figures.latencySeconds().getAsDouble() * 1000)

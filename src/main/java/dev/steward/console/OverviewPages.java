@@ -17,12 +17,14 @@ public final class OverviewPages {
     private final ConsoleBackend backend;
     private final Views views;
     private final LiveUpdates live;
+    private final RenderTimings timings;
     private volatile OptionalDouble uptime = OptionalDouble.empty();
     private volatile java.time.Instant uptimeAt = java.time.Instant.MIN;
 
-    OverviewPages(ConsoleBackend backend, Views views) {
+    OverviewPages(ConsoleBackend backend, Views views, RenderTimings timings) {
         this.backend = backend;
         this.views = views;
+        this.timings = timings;
         this.live = new LiveUpdates(() -> build(backend), views);
     }
 
@@ -46,13 +48,15 @@ public final class OverviewPages {
         }
     }
 
+    /** The overview page, with its server time (model and rendering) in a {@code Server-Timing} header. */
     private void overview(Context ctx) {
+        long start = timings.start();
         long generation = live.generation();
         Overview model = build(backend);
-        views.respond(
-                ctx,
-                "console/overview.jte",
-                new OverviewView(views.page(ctx, "Overview", "overview"), model, generation));
+        String html = views.render(
+                "console/overview.jte", new OverviewView(views.page(ctx, "Overview", "overview"), model, generation));
+        ctx.header("Server-Timing", timings.finish(start));
+        views.respondHtml(ctx, html);
     }
 
     /** The overview as of now (also what {@link LiveUpdates} publishes). */

@@ -8,8 +8,26 @@ import java.util.Locale;
 public final class Texts {
     private Texts() {}
 
+    /**
+     * As {@link #millis(double)} of the duration in milliseconds, with the same text, but in integer arithmetic on the
+     * nanoseconds (the overview writes one per check, and Formatter is slow).
+     */
     public static String millis(Duration d) {
-        return millis(d.toNanos() / 1e6);
+        long nanos = d.toNanos();
+        if (nanos < 0) {
+            return millis(nanos / 1e6);
+        }
+        if (nanos >= 10_000_000_000L) {
+            return tenths((nanos + 50_000_000) / 100_000_000) + " s";
+        }
+        if (nanos >= 10_000_000) {
+            return (nanos + 500_000) / 1_000_000 + " ms";
+        }
+        return tenths((nanos + 50_000) / 100_000) + " ms";
+    }
+
+    private static String tenths(long tenths) {
+        return tenths / 10 + "." + tenths % 10;
     }
 
     public static String millis(double ms) {

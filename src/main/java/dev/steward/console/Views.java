@@ -38,7 +38,12 @@ public final class Views {
 
     /** Renders a whole page as the response. */
     public void respond(Context ctx, String template, Object model) {
+        respondHtml(ctx, render(template, model));
+    }
+
+    /** Answers with a page already rendered. */
+    public void respondHtml(Context ctx, String html) {
         ctx.header("Cache-Control", "no-store");
-        ctx.html(render(template, model));
+        ctx.html(html);
     }
 }

@@ -150,7 +150,7 @@ public final class CheckPages {
     private static CheckLine line(CheckSnapshot snap, ServiceStatus service) {
         CheckConfig c = snap.config();
         return new CheckLine(
-                Overview.cell(snap, false, service),
+                Overview.cell(snap, false, service, true),
                 c.probe().type(),
                 c.probe().target(),
                 dev.steward.core.expect.DurationLiteral.format(c.interval()));

@@ -129,7 +129,7 @@ public record Overview(Summary summary, Performance performance, List<ServiceRow
                 if (snap == null) {
                     continue;
                 }
-                Cell cell = cell(snap, suspect, status);
+                Cell cell = cell(snap, suspect, status, false);
                 if (cell.status().equals("down") || cell.status().equals("degraded")) {
                     failing++;
                 }
@@ -160,8 +160,11 @@ public record Overview(Summary summary, Performance performance, List<ServiceRow
         return new Overview(summary, performance(checks.values(), figures), rows);
     }
 
-    /** The cell of one check, as the matrix and the live updates show it. */
-    static Cell cell(CheckSnapshot snap, boolean suspect, ServiceStatus service) {
+    /**
+     * The cell of one check. The matrix leaves the latency out ({@code withLatency} false): it changes with every probe,
+     * so live updates would re-send every cell every interval; the cell changes only with the check's state or reason.
+     */
+    static Cell cell(CheckSnapshot snap, boolean suspect, ServiceStatus service, boolean withLatency) {
         CheckConfig c = snap.config();
         String status = StatusPolicy.checkStatus(snap.state(), suspect).label();
         String reason = suspect ? StatusPolicy.SUSPECT_REASON : StatusDocument.reason(snap.state());
@@ -169,7 +172,8 @@ public record Overview(Summary summary, Performance performance, List<ServiceRow
             status = CheckStatus.MAINTENANCE.label();
             reason = service.reason();
         }
-        String latency = snap.last().map(r -> Texts.millis(r.latency())).orElse("");
+        String latency =
+                withLatency ? snap.last().map(r -> Texts.millis(r.latency())).orElse("") : "";
         return new Cell(
                 domId(c.id()),
                 c.name(),

@@ -21,6 +21,7 @@ import dev.steward.demo.DemoStackFile;
 import dev.steward.demo.Fault;
 import dev.steward.demo.LocalServers;
 import dev.steward.password.Argon2PasswordHasher;
+import dev.steward.testing.HandDrivenDaemon;
 import dev.steward.testing.ManualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -25,6 +25,7 @@ public final class LiveUpdates {
     private String sentPanels = "";
     private long panelsGeneration;
     private volatile long generation;
+    private volatile Snapshot snapshot;
     private long published;
 
     public LiveUpdates(Supplier<Overview> overview, Views views) {
@@ -89,6 +90,26 @@ public final class LiveUpdates {
      */
     public synchronized String publish() {
         Overview now = overview.get();
+        try {
+            return publish(now);
+        } finally {
+            snapshot = new Snapshot(now, generation);
+        }
+    }
+
+    /**
+     * The overview as last published and its generation; empty before the first publish. Pages show it rather than
+     * building their own, so any number of page loads cost one build a second, and a page's stream starts exactly
+     * where the page left off.
+     */
+    public java.util.Optional<Snapshot> snapshot() {
+        return java.util.Optional.ofNullable(snapshot);
+    }
+
+    /** The overview of one publish. */
+    public record Snapshot(Overview overview, long generation) {}
+
+    private String publish(Overview now) {
         StringBuilder out = new StringBuilder();
         long next = generation + 1;
         Map<String, Object> cells = new HashMap<>();

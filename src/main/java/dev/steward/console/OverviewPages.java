@@ -51,13 +51,47 @@ public final class OverviewPages {
     /** The overview page, with its server time (model and rendering) in a {@code Server-Timing} header. */
     private void overview(Context ctx) {
         long start = timings.start();
-        long generation = live.generation();
-        Overview model = build(backend);
+        Matrix matrix = matrix();
         String html = views.render(
-                "console/overview.jte", new OverviewView(views.page(ctx, "Overview", "overview"), model, generation));
+                "console/overview.jte",
+                new OverviewView(
+                        views.page(ctx, "Overview", "overview"),
+                        matrix.overview(),
+                        matrix.generation(),
+                        matrix.html()));
         ctx.header("Server-Timing", timings.finish(start));
         views.respondHtml(ctx, html);
     }
+
+    /**
+     * The overview's matrix as HTML: while the live stream runs, the last published overview, rendered once per
+     * generation and shared by every page load; before the first publish, built and rendered for this request.
+     */
+    private Matrix matrix() {
+        var snap = live.snapshot();
+        if (snap.isEmpty()) {
+            long generation = live.generation();
+            Overview model = build(backend);
+            return new Matrix(model, generation, views.render("console/matrix.jte", model));
+        }
+        Matrix cached = matrix;
+        if (cached != null && cached.overview() == snap.get().overview()) {
+            return cached;
+        }
+        synchronized (this) {
+            cached = matrix;
+            if (cached == null || cached.overview() != snap.get().overview()) {
+                Overview model = snap.get().overview();
+                cached = new Matrix(model, snap.get().generation(), views.render("console/matrix.jte", model));
+                matrix = cached;
+            }
+            return cached;
+        }
+    }
+
+    private record Matrix(Overview overview, long generation, String html) {}
+
+    private volatile Matrix matrix;
 
     /** The overview as of now (also what {@link LiveUpdates} publishes). */
     Overview build(ConsoleBackend b) {
@@ -137,5 +171,6 @@ public final class OverviewPages {
     }
 
     /** The overview page's model. */
-    public record OverviewView(Page page, Overview overview, long generation) {}
+    /** @param matrix the component health matrix, rendered by {@code console/matrix.jte} */
+    public record OverviewView(Page page, Overview overview, long generation, String matrix) {}
 }

@@ -100,9 +100,17 @@ class LiveUpdatesTest {
     void eachPublishSendsOnlyWhatChangedSinceTheLastOne() {
         allUp();
         LiveUpdates live = new LiveUpdates(this::overview, views);
+        assertThat(live.snapshot())
+                .as("nothing published yet: pages build their own")
+                .isEmpty();
         String first = live.publish();
+        assertThat(live.snapshot())
+                .hasValueSatisfying(s -> assertThat(s.generation()).isEqualTo(1));
         assertThat(first).contains("hx-swap-oob=\"true\"").doesNotContain("\n");
         assertThat(live.publish()).as("nothing changed").isEmpty();
+        assertThat(live.snapshot().orElseThrow().generation())
+                .as("same generation, fresh overview")
+                .isEqualTo(1);
 
         set("db", "ping", down("connection refused"));
         String update = live.publish();

@@ -362,4 +362,37 @@ class DeploymentScenarioTest {
         assertThat(cli(table, "deploy", "status")).isZero();
         assertThat(table.toString()).contains(id).contains(badId);
     }
+
+    @Test
+    void deployStartWatchPrintsTheTimelineUntilPromotedAndExitsZero() throws Exception {
+        runUntil(T0.plusSeconds(5));
+        StringWriter out = new StringWriter();
+        AtomicReference<Integer> code = new AtomicReference<>();
+        Thread cli = Thread.ofVirtual()
+                .start(() -> code.set(cli(
+                        out,
+                        "deploy",
+                        "start",
+                        "api",
+                        "1.1.0",
+                        "--env",
+                        "staging",
+                        "--stable",
+                        "1.0.0",
+                        "--watch",
+                        "--poll-ms",
+                        "10")));
+        // the test drives time while the command follows the deployment; it returns once the deployment is done
+        for (int i = 0; cli.isAlive(); i++) {
+            assertThat(i).as("steps of 10s before the watch ended").isLessThan(10_000);
+            runUntil(clock.instant().plusSeconds(10));
+        }
+
+        assertThat(code.get()).as(out.toString()).isZero();
+        assertThat(out.toString())
+                .contains("started", "step-issued", "step-passed", "validated", "cleaned-up")
+                .contains(": succeeded");
+        assertThat(actions())
+                .containsExactly("deploy 1.1.0 20", "set_weight 1.1.0 50", "promote 1.1.0", "cleanup 1.0.0");
+    }
 }

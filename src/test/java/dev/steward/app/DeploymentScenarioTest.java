@@ -251,6 +251,9 @@ class DeploymentScenarioTest {
         assertThat(restarted.path("page").asBoolean()).isTrue();
         JsonNode alerts = json.readTree(send("GET", "/api/v2/alerts", "").body());
         assertThat(alerts.toString()).contains(DeploymentRecords.ALERT).contains(id);
+        runUntil(clock.instant().plus(Duration.ofMinutes(1)));
+        String incidents = send("GET", "/api/v1/incidents", "").body();
+        assertThat(incidents).contains(DeploymentRecords.ALERT);
 
         var resumed = send("POST", "/api/v1/deployments/" + id + "/resume", "{\"reason\":\"checked by hand\"}");
         assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);

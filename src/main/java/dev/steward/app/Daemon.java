@@ -7,6 +7,7 @@ import dev.steward.api.ApiBackend;
 import dev.steward.api.ApiServer;
 import dev.steward.api.AuditApi;
 import dev.steward.api.DeliveryStatusApi;
+import dev.steward.api.DeploymentApi;
 import dev.steward.api.IncidentApi;
 import dev.steward.api.MaintenanceApi;
 import dev.steward.api.MaintenanceBackend;
@@ -38,6 +39,7 @@ import dev.steward.core.silence.SilenceLimits;
 import dev.steward.cron.UnixCron;
 import dev.steward.engine.CheckLoop;
 import dev.steward.engine.CheckSnapshot;
+import dev.steward.engine.DeploymentLoop;
 import dev.steward.engine.EngineMetrics;
 import dev.steward.engine.FlapSink;
 import dev.steward.engine.HistorySink;
@@ -56,6 +58,7 @@ import dev.steward.store.jdbc.Database;
 import dev.steward.store.jdbc.JdbcAlertStateStore;
 import dev.steward.store.jdbc.JdbcAuditStore;
 import dev.steward.store.jdbc.JdbcCheckEventStore;
+import dev.steward.store.jdbc.JdbcDeploymentStore;
 import dev.steward.store.jdbc.JdbcMaintenanceStore;
 import dev.steward.store.jdbc.JdbcRollupStore;
 import dev.steward.store.jdbc.JdbcSettingStore;
@@ -112,6 +115,8 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     private final AccessWiring access;
     private final StatusPageWiring statusPage;
     private final ConsoleWiring console;
+    private final DeploymentLoop deployments;
+    private final ExecutorService actuationThreads;
     private final Thread alertingThread;
     private final Object alertingWake = new Object();
     private volatile StackConfig config;
@@ -262,6 +267,27 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         MaintenanceApi maintenanceApi = new MaintenanceApi(windows, UnixCron.INSTANCE);
         AuditApi auditApi = new AuditApi(audit);
         statusPage.recordOn(audit);
+        // deployments: actuations run on a virtual thread each (the tick never waits for a rollout); direct in tests
+        this.actuationThreads = wiring.background() ? Executors.newVirtualThreadPerTaskExecutor() : probeThreads;
+        this.deployments = new DeploymentLoop(
+                new JdbcDeploymentStore(database),
+                new DeploymentInputs(() -> this.config, checks::snapshot, alerting, maintenance, queries),
+                new DeploymentRecords(
+                        audit,
+                        (alerts, at) -> {
+                            alerting.receive(alerts, at);
+                            wakeAlerting();
+                        },
+                        () -> this.config.stack()),
+                actuationThreads,
+                clock,
+                Daemon::deploymentId);
+        deployments.configure(deployables(loaded), config.deployments());
+        int resumed = deployments.recover(now);
+        if (resumed > 0) {
+            LOG.info("recovered {} deployment(s) in flight", resumed);
+        }
+        DeploymentApi deploymentApi = new DeploymentApi(deployments);
         DeliveryStatusApi deliveryApi =
                 new DeliveryStatusApi(() -> alerting.outbox().status());
         // access control: users, API tokens and the role check before every route (see AccessWiring)
@@ -289,6 +315,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                     deliveryApi.mount(cfg);
                     auditApi.mount(cfg);
                     statusPage.api().mount(cfg);
+                    deploymentApi.mount(cfg);
                     extraRoutes.accept(cfg);
                 })
                 .start(options.host(), options.port());
@@ -302,6 +329,25 @@ public final class Daemon implements ApiBackend, AutoCloseable {
             this.alertingThread =
                     Thread.ofPlatform().name("steward-alerting-idle").daemon().unstarted(() -> {});
         }
+    }
+
+    private static final java.security.SecureRandom IDS = new java.security.SecureRandom();
+
+    /** A new deployment's id: {@code dep-} and 12 random hex digits. */
+    private static String deploymentId() {
+        return "dep-" + java.util.HexFormat.of().toHexDigits(IDS.nextLong()).substring(4);
+    }
+
+    /** The services with a {@code deploy:} section, with the provider the loading built for each. */
+    private static Map<String, DeploymentLoop.Deployable> deployables(StackLoading.Outcome.Loaded loaded) {
+        Map<String, DeploymentLoop.Deployable> out = new LinkedHashMap<>();
+        for (var s : loaded.config().services().values()) {
+            var actuator = loaded.actuators().get(s.name());
+            if (s.deploy().isPresent() && actuator != null) {
+                out.put(s.name(), new DeploymentLoop.Deployable(s.deploy().get(), actuator, s.labels()));
+            }
+        }
+        return out;
     }
 
     /**
@@ -502,6 +548,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         probeAfterMaintenance(now);
         int started = checks.runDue(now) + scrapes.runDue(now) + rules.runDue(now);
         historySink.flush();
+        started += deployments.runDue(now);
         int alerted = alerting.runDue(now, true);
         statusPage.loop().runDue(now);
         return started + alerted;
@@ -513,6 +560,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                         checks.nextDue(),
                         scrapes.nextDue(),
                         rules.nextDue(),
+                        deployments.nextDue(),
                         alerting.nextDue(),
                         maintenance.calendar().nextChange(clock.instant()))
                 .flatMap(java.util.Optional::stream)
@@ -542,7 +590,8 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 checks.runDue(now);
                 scrapes.runDue(now);
                 rules.runDue(now);
-                Duration max = java.util.stream.Stream.of(scrapes.nextDue(), rules.nextDue())
+                runDeployments(now);
+                Duration max = java.util.stream.Stream.of(scrapes.nextDue(), rules.nextDue(), deploymentsDue())
                         .flatMap(java.util.Optional::stream)
                         .min(Instant::compareTo)
                         .map(d -> Duration.between(clock.instant(), d))
@@ -554,6 +603,24 @@ public final class Daemon implements ApiBackend, AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("scheduler loop error (continuing)", e);
             }
+        }
+    }
+
+    /** The scheduler thread starts before the deployment loop exists: until then there is nothing to run. */
+    private Optional<Instant> deploymentsDue() {
+        DeploymentLoop d = deployments;
+        return d == null ? Optional.empty() : d.nextDue();
+    }
+
+    private void runDeployments(Instant now) {
+        DeploymentLoop d = deployments;
+        if (d == null) {
+            return;
+        }
+        try {
+            d.runDue(now);
+        } catch (RuntimeException e) {
+            LOG.error("deployment loop error (continuing)", e);
         }
     }
 
@@ -664,6 +731,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         statusPage.loop().changed();
         signedLinks = null;
         alerting.configure(alertingConfig((StackLoading.Outcome.Loaded) loaded));
+        deployments.configure(deployables((StackLoading.Outcome.Loaded) loaded), next.deployments());
         reportCoverage(next, now);
         lastReloadError = "";
         var outcome = new ReloadOutcome.Reloaded(next.allChecks().size(), added, before.size(), changed);
@@ -794,6 +862,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         alerting.close();
         housekeeping.shutdownNow();
         probeThreads.shutdownNow();
+        actuationThreads.shutdownNow();
         try {
             rollupSink.flushAll();
         } catch (RuntimeException e) {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             QueryCommand.class,
             IncidentCommand.class,
+            DeployCommand.class,
             MaintenanceCommand.class,
             ConformanceCommand.class,
             TestRulesCommand.class,

@@ -1,6 +1,10 @@
 package dev.steward.app;
 
+import dev.steward.actuate.ActuatorTools;
+import dev.steward.actuate.Actuators;
 import dev.steward.core.config.StackConfig;
+import dev.steward.core.deploy.Actuator;
+import dev.steward.core.deploy.ProviderSpec;
 import dev.steward.core.rule.RuleDialect;
 import dev.steward.core.rule.RuleGroup;
 import dev.steward.core.rule.checkalert.CheckAlerts;
@@ -22,7 +26,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,7 +43,13 @@ final class StackLoading {
     private StackLoading() {}
 
     sealed interface Outcome {
-        record Loaded(StackConfig config, List<RuleGroup> groups, RouteConfig routing, ChannelDirectory channels)
+        /** {@code actuators}: the deploy provider of every service with a {@code deploy:} section. */
+        record Loaded(
+                StackConfig config,
+                List<RuleGroup> groups,
+                RouteConfig routing,
+                ChannelDirectory channels,
+                Map<String, Actuator> actuators)
                 implements Outcome {}
 
         record Invalid(List<ConfigError> errors) implements Outcome {
@@ -68,6 +80,11 @@ final class StackLoading {
         }
         StackConfig config = ((LoadResult.Loaded) stack).config();
         Path base = file.toAbsolutePath().getParent();
+        Map<String, Actuator> actuators = new LinkedHashMap<>();
+        List<ConfigError> providerErrors = actuators(config, file, clock, actuators);
+        if (!providerErrors.isEmpty()) {
+            return new Outcome.Invalid(providerErrors);
+        }
         RuleFileResult rules =
                 new RuleFileLoader(RuleDialect.STEWARD, EngineRules.PARSER).loadAll(base, config.ruleFiles());
         if (rules instanceof RuleFileResult.Invalid invalid) {
@@ -110,9 +127,36 @@ final class StackLoading {
                         .map(java.net.URI::toString)
                         .orElse(externalUrl));
         return switch (ChannelDirectory.build(routing, config.oncall().people(), settings)) {
-            case Configured.Valid<ChannelDirectory> v -> new Outcome.Loaded(config, groups, routing, v.value());
+            case Configured.Valid<ChannelDirectory> v ->
+                new Outcome.Loaded(config, groups, routing, v.value(), Map.copyOf(actuators));
             case Configured.Invalid<ChannelDirectory> i -> new Outcome.Invalid(i.errors());
         };
+    }
+
+    /**
+     * Builds the deploy provider of every service that has one into {@code out}; returns the errors of invalid provider
+     * settings, each with its path ({@code services.api.deploy.provider.deploy}).
+     */
+    private static List<ConfigError> actuators(
+            StackConfig config, Path file, InstantSource clock, Map<String, Actuator> out) {
+        ActuatorTools tools = new ActuatorTools(
+                SecretResolver.system(file.toAbsolutePath().getParent()),
+                clock,
+                System::nanoTime,
+                d -> Thread.sleep(d),
+                file.toString());
+        List<ConfigError> errors = new ArrayList<>();
+        for (var service : config.services().values()) {
+            if (service.deploy().isEmpty()) {
+                continue;
+            }
+            ProviderSpec p = service.deploy().get().provider();
+            switch (Actuators.forConfig(p.type(), p.settings(), p.path(), tools)) {
+                case Configured.Valid<Actuator> v -> out.put(service.name(), v.value());
+                case Configured.Invalid<Actuator> i -> errors.addAll(i.errors());
+            }
+        }
+        return errors;
     }
 
     /**

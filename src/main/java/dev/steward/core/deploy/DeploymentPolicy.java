@@ -255,8 +255,11 @@ public final class DeploymentPolicy {
             case Scheduled s -> Optional.of(s.at());
             case Checking c -> Optional.of(now.plus(RECHECK));
             case Progressing p -> p.issuedAt().isPresent() ? Optional.empty() : Optional.of(now);
-            case Analysing a -> Optional.of(earliest(a.run().nextAt(), a.pauseUntil()));
-            case Validating v -> Optional.of(earliest(v.run().nextAt(), Optional.of(v.until())));
+            // a pause or window that ran out without enough samples waits for the next measurement, not for itself
+            case Analysing a ->
+                Optional.of(earliest(a.run().nextAt(), a.pauseUntil().filter(now::isBefore)));
+            case Validating v ->
+                Optional.of(earliest(v.run().nextAt(), Optional.of(v.until()).filter(now::isBefore)));
             case Succeeded s -> s.cleanupAt();
             case RollingBack r -> Rollbacks.nextDueAt(deployment, r, now);
             case Paused p -> Optional.empty();

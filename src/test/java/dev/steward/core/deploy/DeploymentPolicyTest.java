@@ -297,6 +297,15 @@ class DeploymentPolicyTest {
     }
 
     @Test
+    void aPauseThatRanOutWithoutEnoughSamplesIsDueAtTheNextMeasurementNotInThePast() {
+        Drive d = new Drive().analysing();
+        d.after(Duration.ofMinutes(1)).step(Drive.GOOD);
+
+        assertThat(d.kind()).isEqualTo(StateKind.ANALYSING);
+        assertThat(DeploymentPolicy.nextDueAt(d.deployment, d.now)).contains(d.now.plus(I));
+    }
+
+    @Test
     void nextDueAtFollowsTheMeasurementsAndThePause() {
         Drive d = new Drive();
         assertThat(DeploymentPolicy.nextDueAt(d.deployment, d.now)).contains(Drive.START.plusSeconds(60));

@@ -54,7 +54,8 @@ final class ConsoleWiring implements AutoCloseable {
             PrometheusBackend queries,
             RollupStore rollups,
             AccessControl access,
-            LongSupplier ticker) {
+            LongSupplier ticker,
+            java.util.function.Supplier<Optional<dev.steward.core.deploy.Deployment>> lastDeployment) {
         ConsoleBackend backend = new ConsoleBackend() {
             @Override
             public StackConfig config() {
@@ -123,6 +124,11 @@ final class ConsoleWiring implements AutoCloseable {
             @Override
             public Instant now() {
                 return daemon.now();
+            }
+
+            @Override
+            public Optional<dev.steward.core.deploy.Deployment> lastDeployment() {
+                return lastDeployment.get();
             }
         };
         Views views = new Views(access, () -> daemon.config().stack(), Version.get());

@@ -303,7 +303,9 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 queries,
                 rollups,
                 access.control(),
-                wiring.ticker());
+                wiring.ticker(),
+                () -> deployments.list(Optional.empty(), Optional.empty(), Optional.empty(), 1).stream()
+                        .findFirst());
         console.console().add(statusPage.consolePages(access.control()));
         this.api = new ApiServer(this, cfg -> {
                     access.mount(cfg);

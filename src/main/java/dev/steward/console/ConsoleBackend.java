@@ -54,4 +54,7 @@ public interface ConsoleBackend {
     PrometheusBackend queries();
 
     Instant now();
+
+    /** The newest deployment (active ones first), if any was ever made. */
+    Optional<dev.steward.core.deploy.Deployment> lastDeployment();
 }

@@ -100,7 +100,7 @@ public final class OverviewPages {
             uptime = b.uptime(UPTIME_WINDOW);
             uptimeAt = now;
         }
-        return Overview.build(
+        Overview built = Overview.build(
                 b.config(),
                 b.checks(),
                 b::maintenance,
@@ -109,6 +109,9 @@ public final class OverviewPages {
                 resources(b),
                 figures(b),
                 now);
+        return b.lastDeployment()
+                .map(d -> built.withLastDeployment(Overview.deployment(d, now)))
+                .orElse(built);
     }
 
     /** The {@code console.performance} queries' values (a query that fails or returns nothing shows nothing). */

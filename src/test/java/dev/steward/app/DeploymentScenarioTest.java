@@ -189,6 +189,8 @@ class DeploymentScenarioTest {
         List<String> audited = new ArrayList<>();
         audit.path("records").forEach(r -> audited.add(r.path("action").asString()));
         assertThat(audited).contains("deployment.create", "deployment.step-issued", "deployment.validated");
+        // the console's system panel names it (open access mode: no login on loopback without credentials)
+        assertThat(send("GET", "/ui", "").body()).contains("api 1.1.0 to staging: succeeded");
     }
 
     @Test

@@ -184,6 +184,31 @@ public record Overview(Summary summary, Performance performance, List<ServiceRow
                 c.id().service() + "/" + c.name() + ": " + status + (reason.isEmpty() ? "" : ", " + reason));
     }
 
+    /** This overview with the system panel's "last deployment" set to {@code text}. */
+    public Overview withLastDeployment(String text) {
+        Summary s = summary;
+        return new Overview(
+                new Summary(
+                        s.status(),
+                        s.reason(),
+                        s.uptime(),
+                        s.openIncidents(),
+                        s.incidents(),
+                        text,
+                        s.checks(),
+                        s.failing()),
+                performance,
+                rows);
+    }
+
+    /** How the system panel names a deployment: "checkout 1.1.0 to production: succeeded 5m ago". */
+    public static String deployment(dev.steward.core.deploy.Deployment d, Instant now) {
+        Instant at =
+                d.timeline().isEmpty() ? d.createdAt() : d.timeline().getLast().at();
+        return d.service() + " " + d.version() + " to " + d.environment() + ": "
+                + d.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + Texts.ago(at, now);
+    }
+
     /** An element id for {@code id} made of letters, digits, '-' and '_' only. */
     public static String domId(CheckId id) {
         byte[] bytes = (id.service() + "\u0000" + id.check()).getBytes(StandardCharsets.UTF_8);

@@ -459,6 +459,23 @@ final class Alerting implements AutoCloseable, AlertSink, IncidentApi.Backend {
     }
 
     /**
+     * Stores one outbox entry per channel of {@code receivers} for an announcement (not tied to an incident: {@code key}
+     * orders the entries and, with the channel, makes each entry's idempotency key); returns how many were stored.
+     */
+    int announce(List<String> receivers, Message message, String key, Instant at) {
+        Set<String> channels = new LinkedHashSet<>();
+        receivers.forEach(r -> channels.addAll(directory.receiver(r)));
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (String channel : channels) {
+            entries.add(OutboxEntry.create(key + "/" + channel, channel, message, at));
+        }
+        if (!entries.isEmpty()) {
+            outbox.enqueue(entries);
+        }
+        return entries.size();
+    }
+
+    /**
      * Resolves each page's targets to channels and stores one outbox entry per channel (in the caller's transaction);
      * deliveries start once the caller committed.
      */

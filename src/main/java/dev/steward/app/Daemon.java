@@ -272,13 +272,17 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         this.deployments = new DeploymentLoop(
                 new JdbcDeploymentStore(database),
                 new DeploymentInputs(() -> this.config, checks::snapshot, alerting, maintenance, queries),
-                new DeploymentRecords(
-                        audit,
-                        (alerts, at) -> {
-                            alerting.receive(alerts, at);
-                            wakeAlerting();
-                        },
-                        () -> this.config.stack()),
+                new DeploymentAnnouncements(
+                        new DeploymentRecords(
+                                audit,
+                                (alerts, at) -> {
+                                    alerting.receive(alerts, at);
+                                    wakeAlerting();
+                                },
+                                () -> this.config.stack()),
+                        this::announceTo,
+                        alerting::announce,
+                        this::wakeAlerting),
                 actuationThreads,
                 clock,
                 Daemon::deploymentId);
@@ -374,6 +378,12 @@ public final class Daemon implements ApiBackend, AutoCloseable {
 
     private dev.steward.core.maintenance.MaintenanceCalendar maintenanceCalendar() {
         return maintenance.calendar();
+    }
+
+    /** A service's {@code deploy.announce.receivers} in the configuration in force; empty for none. */
+    private List<String> announceTo(String service) {
+        var s = config.services().get(service);
+        return s == null ? List.of() : s.deploy().map(d -> d.announceTo()).orElse(List.of());
     }
 
     /** Where the public reaches this daemon (the feeds' links): {@code alerting.external_url}, else its own address. */

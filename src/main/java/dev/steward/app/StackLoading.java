@@ -119,6 +119,10 @@ final class StackLoading {
                     Optional.of("one of the receivers of the Alertmanager configuration: "
                             + String.join(", ", routing.receivers().keySet())))));
         }
+        List<ConfigError> announceErrors = announceReceivers(config, routing, file);
+        if (!announceErrors.isEmpty()) {
+            return new Outcome.Invalid(announceErrors);
+        }
         Path amFile = config.alerting().alertmanagerConfig().map(base::resolve).orElse(file.toAbsolutePath());
         Settings settings = Settings.of(http, clock, SecretResolver.system(amFile.getParent()))
                 .withSource(amFile.toString())
@@ -131,6 +135,28 @@ final class StackLoading {
                 new Outcome.Loaded(config, groups, routing, v.value(), Map.copyOf(actuators));
             case Configured.Invalid<ChannelDirectory> i -> new Outcome.Invalid(i.errors());
         };
+    }
+
+    /** Every {@code deploy.announce.receivers} name that is not a receiver of the Alertmanager configuration. */
+    private static List<ConfigError> announceReceivers(StackConfig config, RouteConfig routing, Path file) {
+        List<ConfigError> errors = new ArrayList<>();
+        for (var service : config.services().values()) {
+            List<String> names = service.deploy().map(d -> d.announceTo()).orElse(List.of());
+            for (int i = 0; i < names.size(); i++) {
+                if (!routing.receivers().containsKey(names.get(i))) {
+                    errors.add(new ConfigError(
+                            file.toString(),
+                            0,
+                            0,
+                            "services." + service.name() + ".deploy.announce.receivers[" + i + "]",
+                            "unknown receiver",
+                            Optional.of("\"" + names.get(i) + "\""),
+                            Optional.of("one of the receivers of the Alertmanager configuration: "
+                                    + String.join(", ", routing.receivers().keySet()))));
+                }
+            }
+        }
+        return errors;
     }
 
     /**

@@ -26,7 +26,8 @@ import java.util.Optional;
  * top-level {@code environments:}, checking that every analysis named exists and every environment is declared.
  */
 final class DeployReader {
-    static final List<String> KEYS = List.of("provider", "strategy", "gates", "analyses", "environments");
+    static final List<String> KEYS = List.of("provider", "strategy", "gates", "analyses", "environments", "announce");
+    static final List<String> ANNOUNCE_KEYS = List.of("receivers");
     static final List<String> STRATEGIES = List.of("rolling", "blue_green", "canary");
     static final List<String> ENVIRONMENT_KEYS = List.of("name", "requires");
 
@@ -127,10 +128,25 @@ final class DeployReader {
         List<String> environments = f.get("environments")
                 .map(n -> serviceEnvironments(n, f.path("environments")))
                 .orElse(List.of());
+        List<String> announceTo =
+                f.get("announce").map(n -> announce(n, f.path("announce"))).orElse(List.of());
         if (r.diagnostics.count() != before || provider.isEmpty() || strategy.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new DeployConfig(provider.get(), strategy.get(), gates, own, environments));
+        return Optional.of(new DeployConfig(provider.get(), strategy.get(), gates, own, environments, announceTo));
+    }
+
+    /**
+     * {@code announce: {receivers: [ops-slack]}}: the receiver names as written; that each exists in the Alertmanager
+     * configuration is checked once that file is read.
+     */
+    private List<String> announce(YamlNode node, String path) {
+        List<String> out = new ArrayList<>();
+        r.fields(node, path, "a mapping with receivers, such as {receivers: [ops-slack]}", ANNOUNCE_KEYS)
+                .flatMap(a -> r.require(a, "receivers", "a list of receiver names such as [ops-slack]")
+                        .map(n -> r.scalars(n, a.path("receivers"), "a list of receiver names such as [ops-slack]")))
+                .ifPresent(names -> names.forEach(s -> out.add(s.value())));
+        return List.copyOf(out);
     }
 
     private List<String> serviceEnvironments(YamlNode node, String path) {

@@ -287,6 +287,52 @@ class StackFileDeployTest {
     }
 
     @Test
+    void announcementReceiversAreReadAsWrittenAndDefaultToNone() {
+        String yaml = """
+                stack: shop
+                services:
+                  api:
+                    deploy:
+                      provider: {type: command, deploy: x}
+                      strategy: {rolling: {batches: 2}}
+                      announce: {receivers: [ops-slack, deploys]}
+                  web:
+                    deploy:
+                      provider: {type: command, deploy: x}
+                      strategy: {rolling: {batches: 2}}
+                """;
+        StackConfig config = loaded(yaml);
+        assertThat(config.services().get("api").deploy().orElseThrow().announceTo())
+                .containsExactly("ops-slack", "deploys");
+        assertThat(config.services().get("web").deploy().orElseThrow().announceTo())
+                .isEmpty();
+    }
+
+    @Test
+    void anAnnounceSectionWithAnUnknownKeyOrWithoutReceiversIsAnErrorWithItsPath() {
+        String yaml = """
+                stack: shop
+                services:
+                  api:
+                    deploy:
+                      provider: {type: command, deploy: x}
+                      strategy: {rolling: {batches: 2}}
+                      announce: {receivers: [ops], before: 30m}
+                  web:
+                    deploy:
+                      provider: {type: command, deploy: x}
+                      strategy: {rolling: {batches: 2}}
+                      announce: {}
+                """;
+        assertThat(errors(yaml))
+                .extracting(ConfigError::path, ConfigError::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("services.api.deploy.announce.before", "unknown key"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "services.web.deploy.announce.receivers", "missing required key \"receivers\""));
+    }
+
+    @Test
     void aMannWhitneyConfidenceMustLieBetweenOneHalfAndOne() {
         String yaml = """
                 stack: shop

@@ -49,6 +49,11 @@ final class DemoCommand implements Callable<Integer> {
         err.printf("  status:  curl -s http://127.0.0.1:%d/api/v1/status%n", port);
         err.printf("  a fault: curl -s -X POST %s -d '{\"service\":\"api\",\"fault\":\"down\"}'%n", faults);
         err.printf("  clear:   curl -s -X DELETE %s%n", faults);
+        String server = "--server http://127.0.0.1:" + port;
+        err.printf("  deploy a good version (promoted):%n");
+        err.printf("           steward deploy start checkout 1.1.0 --env staging --stable 1.0.0 %s --watch%n", server);
+        err.printf("  deploy a bad one (5xx on 20 %% of its requests: rolled back with the reason):%n");
+        err.printf("           steward deploy start checkout 1.2.0-bad --env staging %s --watch%n", server);
         err.flush();
         DaemonOptions options = new DaemonOptions(
                 stackFile,

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The running demo stack: api, search and frontend, each on its own 127.0.0.1 port, with one {@link FaultController}
- * for all three and, when enabled, a traffic generator calling the api.
+ * The running demo stack: api, search, frontend and the deployable checkout, each on its own 127.0.0.1 port, with one {@link FaultController}
+ * for the first three and, when enabled, traffic generators calling the api and checkout.
  *
  * <pre>{@code
  * try (var demo = DemoStack.start(DemoOptions.defaults())) {
@@ -23,6 +23,9 @@ public final class DemoStack implements AutoCloseable {
     private final Map<DemoService, LoopbackServer> servers = new EnumMap<>(DemoService.class);
     private final FaultController.Listener outage = this::followOutage;
     private TrafficGenerator traffic;
+    private final CheckoutService checkout = new CheckoutService();
+    private LoopbackServer checkoutServer;
+    private TrafficGenerator checkoutTraffic;
 
     private DemoStack() {}
 
@@ -48,9 +51,11 @@ public final class DemoStack implements AutoCloseable {
         servers.put(
                 DemoService.FRONTEND,
                 LoopbackServer.start("frontend", options.portOf(DemoService.FRONTEND), frontend::routes));
+        checkoutServer = LoopbackServer.start("checkout", options.checkoutPort(), checkout::routes);
         faults.addListener(outage);
         if (!options.trafficEvery().isZero()) {
             traffic = TrafficGenerator.start(url(DemoService.API).resolve("/api/documents"), options.trafficEvery());
+            checkoutTraffic = TrafficGenerator.start(checkoutUrl().resolve("/checkout"), options.trafficEvery());
         }
     }
 
@@ -78,6 +83,18 @@ public final class DemoStack implements AutoCloseable {
         return servers.get(service).baseUrl();
     }
 
+    /**
+     * The deployable checkout service's base URL: {@code /checkout}, {@code /metrics}, and {@code /deploy} for Steward's
+     * {@code http} deploy provider.
+     */
+    public URI checkoutUrl() {
+        return checkoutServer.baseUrl();
+    }
+
+    CheckoutService checkout() {
+        return checkout;
+    }
+
     Optional<TrafficGenerator> traffic() {
         return Optional.ofNullable(traffic);
     }
@@ -92,6 +109,8 @@ public final class DemoStack implements AutoCloseable {
         out.append(line(DemoService.API, "/health /health/detailed /api/documents /metrics"));
         out.append(line(DemoService.SEARCH, "/_cluster/health"));
         out.append(line(DemoService.FRONTEND, "/"));
+        out.append(String.format(
+                "  %-9s %-24s %s%n", "checkout", checkoutUrl(), "/checkout /health /metrics /deploy (deployable)"));
         return out.toString();
     }
 
@@ -104,6 +123,12 @@ public final class DemoStack implements AutoCloseable {
     public void close() {
         if (traffic != null) {
             traffic.close();
+        }
+        if (checkoutTraffic != null) {
+            checkoutTraffic.close();
+        }
+        if (checkoutServer != null) {
+            checkoutServer.close();
         }
         faults.removeListener(outage);
         faults.clearAll();

@@ -12,12 +12,23 @@ import java.util.Optional;
 /**
  * The stack file that points Steward at a running demo: services {@code api}, {@code search}, {@code frontend}, plus
  * {@code db} and {@code cache} when a local PostgreSQL or Redis answers. Intervals are short so that a fault shows
- * within seconds: a check probes every 5 s, is DOWN after 2 failures probed 2 s apart, UP after 2 successes.
+ * within seconds: a check probes every 5 s, is DOWN after 2 failures probed 2 s apart, UP after 2 successes. With
+ * {@code checkout}, the file also declares environments and the checkout's {@code deploy:} section
+ * ({@link CheckoutStackFile}).
  *
  * @param faultApi where the fault API is mounted ({@code http://127.0.0.1:8080/demo/faults}), for the file's header
  *     comment; empty leaves the examples out
  */
-public record DemoStackFile(URI api, URI search, URI frontend, LocalServers local, Optional<URI> faultApi) {
+public record DemoStackFile(
+        URI api, URI search, URI frontend, LocalServers local, Optional<URI> faultApi, Optional<URI> checkout) {
+
+    /** The environments the checkout service deploys to, in order. */
+    public static final List<String> ENVIRONMENTS = List.of("staging", "production");
+
+    /** Without the deployable checkout service. */
+    public DemoStackFile(URI api, URI search, URI frontend, LocalServers local, Optional<URI> faultApi) {
+        this(api, search, frontend, local, faultApi, Optional.empty());
+    }
 
     public static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     public static final String REDIS_URL = "redis://127.0.0.1:6379";
@@ -28,11 +39,12 @@ public record DemoStackFile(URI api, URI search, URI frontend, LocalServers loca
                 stack.url(DemoService.SEARCH),
                 stack.url(DemoService.FRONTEND),
                 local,
-                Optional.empty());
+                Optional.empty(),
+                Optional.of(stack.checkoutUrl()));
     }
 
     public DemoStackFile withFaultApi(URI url) {
-        return new DemoStackFile(api, search, frontend, local, Optional.of(url));
+        return new DemoStackFile(api, search, frontend, local, Optional.of(url), checkout);
     }
 
     /** Writes {@link #yaml()} to {@code file}, creating its directory, and returns the file. */
@@ -48,7 +60,9 @@ public record DemoStackFile(URI api, URI search, URI frontend, LocalServers loca
     public String yaml() {
         var out = new StringBuilder();
         header(out);
-        out.append("stack: demo\nservices:\n");
+        out.append("stack: demo\n");
+        checkout.ifPresent(url -> CheckoutStackFile.environments(out));
+        out.append("services:\n");
         apiService(out);
         service(out, "search", "Search cluster (Elasticsearch-shaped, single node)", List.of(), "search");
         check(out, "cluster", "elasticsearch: {url: " + quoted(search) + "}", "'cluster.status == \"green\"'");
@@ -62,6 +76,7 @@ public record DemoStackFile(URI api, URI search, URI frontend, LocalServers loca
             service(out, "cache", "Local Redis on 127.0.0.1:6379", List.of(), "data");
             check(out, "ping", "redis: {url: \"" + REDIS_URL + "\"}", null);
         }
+        checkout.ifPresent(url -> CheckoutStackFile.service(out, url));
         console(out);
         return out.toString();
     }
@@ -109,7 +124,7 @@ public record DemoStackFile(URI api, URI search, URI frontend, LocalServers loca
         });
     }
 
-    private static void service(StringBuilder out, String name, String description, List<String> deps, String team) {
+    static void service(StringBuilder out, String name, String description, List<String> deps, String team) {
         out.append("  ").append(name).append(":\n");
         out.append("    description: \"").append(description).append("\"\n");
         if (!deps.isEmpty()) {
@@ -119,7 +134,7 @@ public record DemoStackFile(URI api, URI search, URI frontend, LocalServers loca
         out.append("    checks:\n");
     }
 
-    private static void check(StringBuilder out, String name, String probe, String expect) {
+    static void check(StringBuilder out, String name, String probe, String expect) {
         out.append("      - name: ").append(name).append('\n');
         out.append("        ").append(probe).append('\n');
         out.append("        interval: 5s\n");
@@ -132,11 +147,11 @@ public record DemoStackFile(URI api, URI search, URI frontend, LocalServers loca
         out.append("        recover_after: 2\n");
     }
 
-    private static String http(URI url) {
+    static String http(URI url) {
         return "http: {url: " + quoted(url) + "}";
     }
 
-    private static String quoted(URI url) {
+    static String quoted(URI url) {
         return "\"" + url + "\"";
     }
 }

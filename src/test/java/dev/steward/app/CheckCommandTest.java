@@ -119,8 +119,8 @@ class CheckCommandTest {
 
         assertThat(cli.exitCode()).as(cli.transcript()).isZero();
         assertThat(cli.out())
-                .isEqualTo(file + ": valid: stack demo, " + (3 + extra) + " services, " + (4 + extra)
-                        + " checks, 1 rule groups (" + (4 + extra) + " rules, built-in check alerts included)\n");
+                .isEqualTo(file + ": valid: stack demo, " + (4 + extra) + " services, " + (5 + extra)
+                        + " checks, 1 rule groups (" + (5 + extra) + " rules, built-in check alerts included)\n");
     }
 
     @Test

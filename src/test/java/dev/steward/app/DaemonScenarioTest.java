@@ -180,7 +180,7 @@ class DaemonScenarioTest {
         HttpResponse<String> bad = send("POST", "/-/reload");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("bogus");
-        assertThat(get("/api/v1/status").get("services").size()).isEqualTo(3);
+        assertThat(get("/api/v1/status").get("services").size()).isEqualTo(4); // api, search, frontend, checkout
     }
 
     @Test

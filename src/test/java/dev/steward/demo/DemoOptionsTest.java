@@ -24,10 +24,11 @@ class DemoOptionsTest {
     }
 
     @Test
-    void refusesABasePortWithoutRoomForThreeServices() {
-        assertThatThrownBy(() -> DemoOptions.defaults().withBasePort(65534))
-                .hasMessageContaining("was 65534")
-                .hasMessageContaining("1..65533");
+    void refusesABasePortWithoutRoomForFourServices() {
+        assertThatThrownBy(() -> DemoOptions.defaults().withBasePort(65533))
+                .hasMessageContaining("was 65533")
+                .hasMessageContaining("1..65532");
+        assertThat(DemoOptions.defaults().withBasePort(65532).checkoutPort()).isEqualTo(65535);
         assertThatThrownBy(() -> new DemoOptions(0, Duration.ofMillis(-1))).hasMessageContaining("PT-0.001S");
     }
 }

@@ -6,7 +6,7 @@ import dev.steward.demo.DemoOptions;
 import dev.steward.demo.DemoStack;
 import dev.steward.demo.DemoStackFile;
 import dev.steward.demo.LocalServers;
-import dev.steward.testing.DirectExecutorService;
+import dev.steward.testing.HandDrivenDaemon;
 import dev.steward.testing.ManualClock;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,21 +47,7 @@ class DemoDeploymentScenarioTest {
         demo = DemoStack.start(DemoOptions.defaults().withoutTraffic());
         Path stackFile =
                 DemoStackFile.forStack(demo, new LocalServers(false, false)).writeTo(dir.resolve("stack.yml"));
-        DaemonOptions options = new DaemonOptions(
-                stackFile,
-                dir.resolve("data"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                "127.0.0.1",
-                0,
-                DaemonOptions.DEFAULT_RETENTION,
-                DaemonOptions.DEFAULT_BUDGET);
-        var wiring = new Daemon.Wiring(clock, System::nanoTime, new DirectExecutorService(), false);
-        daemon = switch (Daemon.start(options, cfg -> {}, wiring)) {
-            case Daemon.Started.Running r -> r.daemon();
-            case Daemon.Started.Invalid i -> throw new AssertionError(String.join("\n", i.errors()));
-        };
+        daemon = HandDrivenDaemon.start(stackFile, dir.resolve("data"), clock);
     }
 
     @AfterEach
@@ -75,17 +60,7 @@ class DemoDeploymentScenarioTest {
 
     /** Moves the clock from due instant to due instant until {@code until}, running what is due. */
     private void runUntil(Instant until) {
-        for (int i = 0; ; i++) {
-            assertThat(i).as("ticks before " + until).isLessThan(10_000);
-            Optional<Instant> next = daemon.nextDue();
-            if (next.isEmpty() || next.get().isAfter(until)) {
-                clock.set(until);
-                daemon.tick();
-                return;
-            }
-            clock.set(next.get().isBefore(clock.instant()) ? clock.instant() : next.get());
-            daemon.tick();
-        }
+        HandDrivenDaemon.runUntil(daemon, clock, until);
     }
 
     /** Sends checkout traffic every 5 s of hand time until the deployment is finished or {@code limit} has passed. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.steward.probe.LocalHttpServer;
-import dev.steward.testing.DirectExecutorService;
+import dev.steward.testing.HandDrivenDaemon;
 import dev.steward.testing.ManualClock;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,39 +122,15 @@ class DeploymentAnnouncementScenarioTest {
     }
 
     private Daemon startDaemon() {
-        return switch (launch()) {
-            case Daemon.Started.Running r -> r.daemon();
-            case Daemon.Started.Invalid i -> throw new AssertionError(String.join("\n", i.errors()));
-        };
+        return HandDrivenDaemon.start(dir.resolve("stack.yml"), dir.resolve("data"), clock);
     }
 
     private Daemon.Started launch() {
-        DaemonOptions options = new DaemonOptions(
-                dir.resolve("stack.yml"),
-                dir.resolve("data"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                "127.0.0.1",
-                0,
-                DaemonOptions.DEFAULT_RETENTION,
-                DaemonOptions.DEFAULT_BUDGET);
-        var wiring = new Daemon.Wiring(clock, System::nanoTime, new DirectExecutorService(), false);
-        return Daemon.start(options, cfg -> {}, wiring);
+        return HandDrivenDaemon.launch(dir.resolve("stack.yml"), dir.resolve("data"), clock, cfg -> {});
     }
 
     private void runUntil(Instant until) {
-        for (int i = 0; ; i++) {
-            assertThat(i).as("ticks before " + until).isLessThan(10_000);
-            Optional<Instant> next = daemon.nextDue();
-            if (next.isEmpty() || next.get().isAfter(until)) {
-                clock.set(until);
-                daemon.tick();
-                return;
-            }
-            clock.set(next.get().isBefore(clock.instant()) ? clock.instant() : next.get());
-            daemon.tick();
-        }
+        HandDrivenDaemon.runUntil(daemon, clock, until);
     }
 
     private String startDeployment(String version) throws Exception {

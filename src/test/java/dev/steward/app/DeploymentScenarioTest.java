@@ -3,7 +3,7 @@ package dev.steward.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.probe.LocalHttpServer;
-import dev.steward.testing.DirectExecutorService;
+import dev.steward.testing.HandDrivenDaemon;
 import dev.steward.testing.ManualClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,36 +101,12 @@ class DeploymentScenarioTest {
     }
 
     private Daemon startDaemon() {
-        DaemonOptions options = new DaemonOptions(
-                stackFile,
-                dir.resolve("data"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                "127.0.0.1",
-                0,
-                DaemonOptions.DEFAULT_RETENTION,
-                DaemonOptions.DEFAULT_BUDGET);
-        var wiring = new Daemon.Wiring(clock, System::nanoTime, new DirectExecutorService(), false);
-        return switch (Daemon.start(options, cfg -> {}, wiring)) {
-            case Daemon.Started.Running r -> r.daemon();
-            case Daemon.Started.Invalid i -> throw new AssertionError(String.join("\n", i.errors()));
-        };
+        return HandDrivenDaemon.start(stackFile, dir.resolve("data"), clock);
     }
 
     /** Moves the clock from due instant to due instant until {@code until}, running what is due. */
     private void runUntil(Instant until) {
-        for (int i = 0; ; i++) {
-            assertThat(i).as("ticks before " + until + " (something stays due)").isLessThan(10_000);
-            Optional<Instant> next = daemon.nextDue();
-            if (next.isEmpty() || next.get().isAfter(until)) {
-                clock.set(until);
-                daemon.tick();
-                return;
-            }
-            clock.set(next.get().isBefore(clock.instant()) ? clock.instant() : next.get());
-            daemon.tick();
-        }
+        HandDrivenDaemon.runUntil(daemon, clock, until);
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {

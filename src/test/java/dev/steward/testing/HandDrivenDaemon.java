@@ -23,6 +23,15 @@ public final class HandDrivenDaemon {
 
     /** With extra routes (the demo's fault API). */
     public static Daemon start(Path stackFile, Path dataDir, ManualClock clock, Consumer<JavalinConfig> routes) {
+        return switch (launch(stackFile, dataDir, clock, routes)) {
+            case Daemon.Started.Running r -> r.daemon();
+            case Daemon.Started.Invalid i -> throw new AssertionError(String.join("\n", i.errors()));
+        };
+    }
+
+    /** Starts the daemon or reports why its stack file was refused (for tests of the refusal). */
+    public static Daemon.Started launch(
+            Path stackFile, Path dataDir, ManualClock clock, Consumer<JavalinConfig> routes) {
         DaemonOptions options = new DaemonOptions(
                 stackFile,
                 dataDir,
@@ -34,21 +43,23 @@ public final class HandDrivenDaemon {
                 DaemonOptions.DEFAULT_RETENTION,
                 DaemonOptions.DEFAULT_BUDGET);
         var wiring = new Daemon.Wiring(clock, System::nanoTime, new DirectExecutorService(), false);
-        Daemon.Started started = Daemon.start(options, routes, wiring);
-        assertThat(started).as("%s", started).isInstanceOf(Daemon.Started.Running.class);
-        return ((Daemon.Started.Running) started).daemon();
+        return Daemon.start(options, routes, wiring);
     }
 
-    /** Moves the clock to each due instant up to {@code until} and runs what is due there. */
+    /**
+     * Moves the clock to each due instant up to {@code until} and runs what is due there. The clock never goes back (a
+     * due instant already past runs now), and a loop that stays due 10,000 times fails instead of spinning.
+     */
     public static void runUntil(Daemon daemon, ManualClock clock, Instant until) {
-        while (true) {
+        for (int i = 0; ; i++) {
+            assertThat(i).as("ticks before " + until + " (something stays due)").isLessThan(10_000);
             Optional<Instant> next = daemon.nextDue();
             if (next.isEmpty() || next.get().isAfter(until)) {
                 clock.set(until);
                 daemon.tick();
                 return;
             }
-            clock.set(next.get());
+            clock.set(next.get().isBefore(clock.instant()) ? clock.instant() : next.get());
             daemon.tick();
         }
     }

@@ -8,6 +8,7 @@ import dev.steward.core.deploy.Trigger;
 import dev.steward.engine.Deployments;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * transition table refuses). Who acts is the authenticated principal.
  */
 public final class DeploymentApi {
-    static final Set<String> START_FIELDS = Set.of("service", "environment", "version", "stable_version", "by");
+    static final Set<String> START_FIELDS =
+            Set.of("service", "environment", "version", "stable_version", "start_at", "by");
     private static final Map<String, Trigger> COMMANDS = Map.of(
             "promote", Trigger.PROMOTE,
             "pause", Trigger.PAUSE,
@@ -63,7 +65,7 @@ public final class DeploymentApi {
                 errors.add(new ApiException.FieldError(
                         name,
                         body.get(name).toString(),
-                        "no such field; fields are service, environment, version," + " stable_version, by"));
+                        "no such field; fields are service, environment, version, stable_version, start_at, by"));
             }
         }
         Optional<String> stable = body.has("stable_version")
@@ -74,7 +76,8 @@ public final class DeploymentApi {
                 text(body, "environment", errors),
                 text(body, "version", errors),
                 stable,
-                actor(ctx, body));
+                actor(ctx, body),
+                startAt(body, errors));
         for (String required : List.of("service", "environment", "version")) {
             if (body.path(required).asString("").isBlank()
                     && errors.stream().noneMatch(e -> e.field().equals(required))) {
@@ -95,6 +98,24 @@ public final class DeploymentApi {
                                 .toList());
             case Deployments.Started.Conflict c -> throw new ApiException(409, c.reason(), List.of());
         }
+    }
+
+    /** {@code start_at}: when a scheduled deployment starts; absent or null to start now. */
+    private static Optional<Instant> startAt(JsonNode body, List<ApiException.FieldError> errors) {
+        JsonNode n = body.path("start_at");
+        if (n.isMissingNode() || n.isNull()) {
+            return Optional.empty();
+        }
+        Optional<Instant> at;
+        try {
+            at = n.isString() || n.isNumber() ? TimeParams.parse(n.asString()) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            at = Optional.empty();
+        }
+        if (at.isEmpty()) {
+            errors.add(new ApiException.FieldError("start_at", n.toString(), TimeParams.EXPECTED));
+        }
+        return at;
     }
 
     private static String text(JsonNode body, String field, List<ApiException.FieldError> errors) {

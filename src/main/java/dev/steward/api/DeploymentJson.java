@@ -33,6 +33,10 @@ final class DeploymentJson {
         current(d).ifPresent(s -> m.put("step", s + 1));
         m.put("steps", d.plan().steps().size());
         reason(d.state()).ifPresent(r -> m.put("reason", r));
+        if (d.state() instanceof DeploymentState.Scheduled s) {
+            m.put("start_at", s.at().toString());
+            s.announceAt().ifPresent(a -> m.put("announce_at", a.toString()));
+        }
         m.put("awaiting_promotion", DeploymentPolicy.awaitingPromotion(d));
         DeploymentPolicy.nextDueAt(d, now).ifPresent(t -> m.put("next_at", t.toString()));
         m.put("created_at", d.createdAt().toString());

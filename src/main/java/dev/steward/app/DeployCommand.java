@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -115,7 +116,20 @@ final class DeployCommand implements Runnable {
         }
     }
 
-    @Command(name = "start", description = "Deploy VERSION of SERVICE to an environment.")
+    /** {@code --at}: an RFC 3339 time, or a delay from {@code now} in the stack file's duration syntax. */
+    static Optional<java.time.Instant> startAt(String text, java.time.Instant now) {
+        Optional<java.time.Duration> delay = DurationArg.parse(text);
+        if (delay.isPresent()) {
+            return Optional.of(now.plus(delay.get()));
+        }
+        try {
+            return Optional.of(java.time.OffsetDateTime.parse(text.strip()).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Command(name = "start", description = "Deploy VERSION of SERVICE to an environment, now or at a set time.")
     static final class Start extends Common implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "SERVICE")
         String service;
@@ -135,9 +149,30 @@ final class DeployCommand implements Runnable {
         @Option(names = "--watch", description = "Print the timeline until the deployment is done.")
         boolean watch;
 
+        @Option(
+                names = "--at",
+                paramLabel = "WHEN",
+                description = "Schedule the start: an RFC 3339 time (2026-11-25T14:00:00Z) or a delay from now (30m,"
+                        + " 2h). The service's announce receivers hear of it now and announce.ahead before it starts."
+                        + " Default: start now.")
+        String at;
+
         @Override
         public Integer call() throws InterruptedException {
             Map<String, String> body = new LinkedHashMap<>();
+            if (at != null) {
+                Optional<java.time.Instant> when = startAt(at, java.time.Instant.now());
+                if (when.isEmpty()) {
+                    spec.commandLine()
+                            .getErr()
+                            .printf(
+                                    "steward deploy start: --at %s: expected an RFC 3339 time such as"
+                                            + " 2026-11-25T14:00:00Z or a delay such as 30m or 2h%n",
+                                    at);
+                    return 2;
+                }
+                body.put("start_at", when.get().toString());
+            }
             body.put("service", service);
             body.put("environment", environment);
             body.put("version", version);

@@ -20,6 +20,14 @@ final class DeployText {
         if (d.path("awaiting_promotion").asBoolean(false)) {
             b.append(", awaiting promotion");
         }
+        if (d.has("start_at")) {
+            b.append(", starts at ").append(d.path("start_at").asString(""));
+            if (d.has("announce_at")) {
+                b.append(" (announced at ")
+                        .append(d.path("announce_at").asString(""))
+                        .append(')');
+            }
+        }
         String reason = d.path("reason").asString("");
         if (!reason.isEmpty()) {
             b.append(": ").append(reason);

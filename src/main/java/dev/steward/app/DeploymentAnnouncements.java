@@ -2,6 +2,8 @@ package dev.steward.app;
 
 import dev.steward.core.deploy.Deployment;
 import dev.steward.core.deploy.DeploymentEvent;
+import dev.steward.core.deploy.DeploymentPolicy;
+import dev.steward.core.deploy.DeploymentState;
 import dev.steward.core.deploy.Measurement;
 import dev.steward.core.deploy.StateKind;
 import dev.steward.core.deploy.Trigger;
@@ -57,9 +59,35 @@ final class DeploymentAnnouncements implements DeploymentListener {
         this.wake = wake;
     }
 
+    /** A deployment scheduled for later is announced when it is created, with its start time. */
     @Override
-    public void created(Deployment deployment) {
-        next.created(deployment);
+    public void created(Deployment d) {
+        next.created(d);
+        if (!(d.state() instanceof DeploymentState.Scheduled s) || !s.at().isAfter(d.createdAt())) {
+            return;
+        }
+        List<String> to = receivers.apply(d.service());
+        if (to.isEmpty()) {
+            return;
+        }
+        String when = "scheduled to start at " + s.at() + " (in " + DeploymentPolicy.minutesUntil(d.createdAt(), s.at())
+                + ")";
+        DeploymentEvent e = new DeploymentEvent(
+                d.createdAt(),
+                d.createdBy(),
+                Trigger.START_NEAR,
+                StateKind.SCHEDULED,
+                StateKind.SCHEDULED,
+                when + s.announceAt().map(a -> "; announced again at " + a).orElse(""),
+                List.of(),
+                false);
+        try {
+            if (outbox.announce(to, message(d, e, when), "deployment/" + d.id() + "/scheduled", d.createdAt()) > 0) {
+                wake.run();
+            }
+        } catch (RuntimeException ex) {
+            LOG.error("deployment {}: announcement of its schedule not stored", d.id(), ex);
+        }
     }
 
     @Override
@@ -90,16 +118,21 @@ final class DeploymentAnnouncements implements DeploymentListener {
         }
     }
 
-    /** The start, each step applied, and each entry into one of the {@link #ANNOUNCED} states. */
+    /** The start being near, the start, each step applied, and each entry into one of the {@link #ANNOUNCED} states. */
     static boolean announced(DeploymentEvent e) {
-        return e.trigger() == Trigger.STARTED
+        return e.trigger() == Trigger.START_NEAR
+                || e.trigger() == Trigger.STARTED
                 || e.trigger() == Trigger.STEP_APPLIED
                 || e.from() != e.to() && ANNOUNCED.contains(e.to());
     }
 
     /** The message of one event: title says what happened, the detail why, with the measurements. */
     static Message message(Deployment d, DeploymentEvent e) {
-        String title = "Deployment of " + d.service() + " " + d.version() + " to " + d.environment() + ": " + what(e);
+        return message(d, e, what(e));
+    }
+
+    private static Message message(Deployment d, DeploymentEvent e, String what) {
+        String title = "Deployment of " + d.service() + " " + d.version() + " to " + d.environment() + ": " + what;
         return new Message(
                 MessageKind.ANNOUNCEMENT,
                 "deployment/" + d.id(),
@@ -118,6 +151,9 @@ final class DeploymentAnnouncements implements DeploymentListener {
     }
 
     private static String what(DeploymentEvent e) {
+        if (e.trigger() == Trigger.START_NEAR) {
+            return e.reason();
+        }
         if (e.trigger() == Trigger.STARTED) {
             return "started";
         }

@@ -207,7 +207,7 @@ public final class DeploymentLoop implements Deployments {
     public synchronized Started start(StartRequest r) {
         Instant now = clock.instant();
         Deployable s = services.get(r.service());
-        List<Problem> problems = StartChecks.problems(r, s, services.keySet(), settings);
+        List<Problem> problems = StartChecks.problems(r, s, services.keySet(), settings, now);
         Optional<String> stable = r.stableVersion().or(() -> lastSucceeded(r.service(), r.environment()));
         if (problems.isEmpty() && stable.isEmpty()) {
             problems = List.of(new Problem(
@@ -236,7 +236,8 @@ public final class DeploymentLoop implements Deployments {
                 stable.orElseThrow(),
                 s.labels(),
                 plan,
-                now,
+                r.startAt().filter(now::isBefore).orElse(now),
+                s.config().announceAhead(),
                 r.by(),
                 now));
         active.put(created.id(), created);

@@ -10,9 +10,24 @@ import java.util.Optional;
 
 /** What the deployment API asks of the daemon: start deployments, read them, command them. */
 public interface Deployments {
-    /** A request to deploy {@code version} of {@code service} to {@code environment}. */
+    /**
+     * A request to deploy {@code version} of {@code service} to {@code environment}, now or at {@code startAt} (a
+     * scheduled deployment, announced to the service's receivers when created and {@code announce.ahead} before it
+     * starts).
+     */
     record StartRequest(
-            String service, String environment, String version, Optional<String> stableVersion, String by) {}
+            String service,
+            String environment,
+            String version,
+            Optional<String> stableVersion,
+            String by,
+            Optional<Instant> startAt) {
+        /** A request to start now. */
+        public StartRequest(
+                String service, String environment, String version, Optional<String> stableVersion, String by) {
+            this(service, environment, version, stableVersion, by, Optional.empty());
+        }
+    }
 
     /** A field of a request that cannot be accepted: its name, the value seen and what was expected. */
     record Problem(String field, String seen, String expected) {}

@@ -2,6 +2,8 @@ package dev.steward.engine;
 
 import dev.steward.core.deploy.DeploySettings;
 import dev.steward.core.deploy.Promotion;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,12 +12,31 @@ import java.util.List;
 final class StartChecks {
     private StartChecks() {}
 
+    /** How far ahead a deployment can be scheduled. */
+    static final Duration HORIZON = Duration.ofDays(90);
+    /** How far in the past a start time is still taken as "now" (clocks of clients drift). */
+    static final Duration PAST_TOLERANCE = Duration.ofMinutes(1);
+
     static List<Deployments.Problem> problems(
             Deployments.StartRequest r,
             DeploymentLoop.Deployable service,
             Collection<String> deployable,
-            DeploySettings settings) {
+            DeploySettings settings,
+            Instant now) {
         List<Deployments.Problem> out = new ArrayList<>();
+        r.startAt().ifPresent(at -> {
+            if (at.isBefore(now.minus(PAST_TOLERANCE))) {
+                out.add(new Deployments.Problem(
+                        "start_at",
+                        at.toString(),
+                        "a time not in the past (now is " + now + "); leave it out to start now"));
+            } else if (at.isAfter(now.plus(HORIZON))) {
+                out.add(new Deployments.Problem(
+                        "start_at",
+                        at.toString(),
+                        "a time within " + HORIZON.toDays() + " days (by " + now.plus(HORIZON) + ")"));
+            }
+        });
         if (r.service().isBlank()) {
             out.add(new Deployments.Problem("service", "", "the name of a service with a deploy: section"));
         } else if (service == null) {

@@ -27,7 +27,7 @@ import java.util.Optional;
  */
 final class DeployReader {
     static final List<String> KEYS = List.of("provider", "strategy", "gates", "analyses", "environments", "announce");
-    static final List<String> ANNOUNCE_KEYS = List.of("receivers");
+    static final List<String> ANNOUNCE_KEYS = List.of("receivers", "ahead");
     static final List<String> STRATEGIES = List.of("rolling", "blue_green", "canary");
     static final List<String> ENVIRONMENT_KEYS = List.of("name", "requires");
 
@@ -128,25 +128,45 @@ final class DeployReader {
         List<String> environments = f.get("environments")
                 .map(n -> serviceEnvironments(n, f.path("environments")))
                 .orElse(List.of());
-        List<String> announceTo =
-                f.get("announce").map(n -> announce(n, f.path("announce"))).orElse(List.of());
+        Announce announce = f.get("announce")
+                .map(n -> announce(n, f.path("announce")))
+                .orElse(new Announce(List.of(), DeployConfig.ANNOUNCE_AHEAD));
         if (r.diagnostics.count() != before || provider.isEmpty() || strategy.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new DeployConfig(provider.get(), strategy.get(), gates, own, environments, announceTo));
+        return Optional.of(new DeployConfig(
+                provider.get(), strategy.get(), gates, own, environments, announce.to(), announce.ahead()));
     }
 
+    private record Announce(List<String> to, Duration ahead) {}
+
     /**
-     * {@code announce: {receivers: [ops-slack]}}: the receiver names as written; that each exists in the Alertmanager
-     * configuration is checked once that file is read.
+     * {@code announce: {receivers: [ops-slack], ahead: 30m}}: the receiver names as written (that each exists in the
+     * Alertmanager configuration is checked once that file is read) and how long before a scheduled start it is
+     * announced ({@code 0s}: no advance notice).
      */
-    private List<String> announce(YamlNode node, String path) {
+    private Announce announce(YamlNode node, String path) {
         List<String> out = new ArrayList<>();
-        r.fields(node, path, "a mapping with receivers, such as {receivers: [ops-slack]}", ANNOUNCE_KEYS)
-                .flatMap(a -> r.require(a, "receivers", "a list of receiver names such as [ops-slack]")
-                        .map(n -> r.scalars(n, a.path("receivers"), "a list of receiver names such as [ops-slack]")))
-                .ifPresent(names -> names.forEach(s -> out.add(s.value())));
-        return List.copyOf(out);
+        Duration[] ahead = {DeployConfig.ANNOUNCE_AHEAD};
+        r.fields(
+                        node,
+                        path,
+                        "a mapping with receivers and an optional ahead, such as {receivers: [ops-slack], ahead: 30m}",
+                        ANNOUNCE_KEYS)
+                .ifPresent(a -> {
+                    r.require(a, "receivers", "a list of receiver names such as [ops-slack]")
+                            .map(n -> r.scalars(n, a.path("receivers"), "a list of receiver names such as [ops-slack]"))
+                            .ifPresent(names -> names.forEach(s -> out.add(s.value())));
+                    a.get("ahead").ifPresent(n -> {
+                        if (n instanceof YamlNode.Scalar s
+                                && (s.value().equals("0") || s.value().equals("0s"))) {
+                            ahead[0] = Duration.ZERO;
+                        } else {
+                            r.duration(n, a.path("ahead")).ifPresent(d -> ahead[0] = d);
+                        }
+                    });
+                });
+        return new Announce(List.copyOf(out), ahead[0]);
     }
 
     private List<String> serviceEnvironments(YamlNode node, String path) {

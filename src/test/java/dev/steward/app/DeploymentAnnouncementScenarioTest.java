@@ -194,6 +194,68 @@ class DeploymentAnnouncementScenarioTest {
         assertThat(detail).contains("Event: gate-failed", "error-ratio", "Measurements: error-ratio = 0.3");
     }
 
+    private HttpResponse<String> schedule(String version, String startAt) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.port() + "/api/v1/deployments"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"service\":\"api\",\"environment\":\"staging\","
+                        + "\"version\":\"" + version + "\",\"stable_version\":\"1.0.0\",\"start_at\":\"" + startAt
+                        + "\"}"))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aScheduledDeploymentIsAnnouncedWhenCreatedThenHalfAnHourBeforeItStartsEvenAcrossARestart() throws Exception {
+        runUntil(T0.plusSeconds(10));
+        Instant startAt = T0.plus(Duration.ofMinutes(40));
+        var created = schedule("1.3.0", startAt.toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode d = json.readTree(created.body()).path("data");
+        assertThat(d.path("state").asString()).isEqualTo("scheduled");
+        assertThat(d.path("start_at").asString()).isEqualTo(startAt.toString());
+        assertThat(d.path("announce_at").asString())
+                .isEqualTo(startAt.minus(Duration.ofMinutes(30)).toString());
+        assertThat(d.path("next_at").asString())
+                .isEqualTo(startAt.minus(Duration.ofMinutes(30)).toString());
+        runUntil(clock.instant().plusSeconds(5));
+        assertThat(titles())
+                .containsExactly(
+                        "Deployment of api 1.3.0 to staging: scheduled to start at " + startAt + " (in 39 min)");
+        assertThat(received.getFirst().path("detail").asString())
+                .contains("announced again at " + startAt.minus(Duration.ofMinutes(30)));
+
+        // the schedule is stored: a restart keeps it
+        runUntil(T0.plus(Duration.ofMinutes(3)));
+        daemon.close();
+        daemon = startDaemon();
+        runUntil(startAt.minus(Duration.ofMinutes(31)));
+        assertThat(titles()).hasSize(1);
+
+        runUntil(startAt.minus(Duration.ofMinutes(29)));
+        assertThat(titles())
+                .containsExactly(
+                        "Deployment of api 1.3.0 to staging: scheduled to start at " + startAt + " (in 39 min)",
+                        "Deployment of api 1.3.0 to staging: starts at " + startAt + " (in 30 min)");
+
+        runUntil(startAt.plusSeconds(20));
+        assertThat(titles()).element(2).isEqualTo("Deployment of api 1.3.0 to staging: started");
+        assertThat(received.get(2).path("detail").asString()).contains("Reason: start time " + startAt + " reached");
+    }
+
+    @Test
+    void aStartTimeInThePastOrNotATimeIsRefusedWithTheField() throws Exception {
+        runUntil(T0.plusSeconds(10));
+
+        var past = schedule("1.3.0", T0.minus(Duration.ofHours(1)).toString());
+        var garbage = schedule("1.3.0", "tomorrow");
+
+        assertThat(past.statusCode()).isEqualTo(400);
+        assertThat(past.body()).contains("start_at", "a time not in the past");
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(garbage.body()).contains("start_at", "tomorrow", "an RFC 3339 time");
+        assertThat(titles()).isEmpty();
+    }
+
     @Test
     void anAnnouncementReceiverThatRoutingDoesNotKnowIsAConfigurationErrorWithItsPath() throws Exception {
         daemon.close();

@@ -298,6 +298,54 @@ class DeploymentScenarioTest {
     }
 
     @Test
+    void theCliSchedulesADeploymentAndPromoteStartsItEarly() throws Exception {
+        runUntil(T0.plusSeconds(5));
+        Instant at = T0.plus(Duration.ofHours(3));
+        StringWriter started = new StringWriter();
+        assertThat(cli(
+                        started,
+                        "deploy",
+                        "start",
+                        "api",
+                        "1.1.0",
+                        "--env",
+                        "staging",
+                        "--stable",
+                        "1.0.0",
+                        "--at",
+                        at.toString()))
+                .as(started.toString())
+                .isZero();
+        String id = started.toString().strip();
+
+        StringWriter status = new StringWriter();
+        assertThat(cli(status, "deploy", "status", id)).isZero();
+        assertThat(status.toString())
+                .contains("state: scheduled, starts at " + at + " (announced at " + at.minus(Duration.ofMinutes(30)));
+        runUntil(clock.instant().plus(Duration.ofMinutes(5)));
+        assertThat(deployment(id).path("state").asString()).isEqualTo("scheduled");
+
+        StringWriter promoted = new StringWriter();
+        assertThat(cli(promoted, "deploy", "promote", id, "--reason", "hotfix"))
+                .as(promoted.toString())
+                .isZero();
+        runUntil(clock.instant().plusSeconds(5));
+        List<String> triggers = new ArrayList<>();
+        deployment(id)
+                .path("timeline")
+                .forEach(e -> triggers.add(e.path("trigger").asString()));
+        assertThat(triggers).startsWith("promote", "before-gates-passed", "step-issued");
+
+        StringWriter bad = new StringWriter();
+        assertThat(cli(bad, "deploy", "start", "api", "1.2.0", "--env", "staging", "--at", "soon"))
+                .isEqualTo(2);
+        assertThat(bad.toString()).contains("--at soon: expected an RFC 3339 time");
+        assertThat(DeployCommand.startAt("2h", T0)).contains(T0.plus(Duration.ofHours(2)));
+        assertThat(DeployCommand.startAt("2028-03-01T10:00:00+01:00", T0))
+                .contains(Instant.parse("2028-03-01T09:00:00Z"));
+    }
+
+    @Test
     void theCliStartsFollowsAndSteersDeployments() throws Exception {
         runUntil(T0.plusSeconds(5));
         StringWriter started = new StringWriter();

@@ -309,6 +309,52 @@ class StackFileDeployTest {
     }
 
     @Test
+    void announceAheadDefaultsToHalfAnHourTakesADurationAndZeroTurnsItOff() {
+        String yaml = """
+                stack: shop
+                services:
+                  api:
+                    deploy:
+                      provider: {type: command, deploy: x}
+                      strategy: {rolling: {batches: 2}}
+                      announce: {receivers: [ops], ahead: 2h}
+                  web:
+                    deploy:
+                      provider: {type: command, deploy: x}
+                      strategy: {rolling: {batches: 2}}
+                      announce: {receivers: [ops], ahead: 0s}
+                  db:
+                    deploy:
+                      provider: {type: command, deploy: x}
+                      strategy: {rolling: {batches: 2}}
+                """;
+        StackConfig config = loaded(yaml);
+        assertThat(config.services().get("api").deploy().orElseThrow().announceAhead())
+                .isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(config.services().get("web").deploy().orElseThrow().announceAhead())
+                .isZero();
+        assertThat(config.services().get("db").deploy().orElseThrow().announceAhead())
+                .isEqualTo(java.time.Duration.ofMinutes(30));
+    }
+
+    @Test
+    void anAnnounceAheadThatIsNotADurationIsAnErrorWithItsPath() {
+        String yaml = """
+                stack: shop
+                services:
+                  api:
+                    deploy:
+                      provider: {type: command, deploy: x}
+                      strategy: {rolling: {batches: 2}}
+                      announce: {receivers: [ops], ahead: soon}
+                """;
+        assertThat(errors(yaml))
+                .extracting(ConfigError::path, ConfigError::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("services.api.deploy.announce.ahead", "invalid duration"));
+    }
+
+    @Test
     void anAnnounceSectionWithAnUnknownKeyOrWithoutReceiversIsAnErrorWithItsPath() {
         String yaml = """
                 stack: shop

@@ -32,7 +32,41 @@ public final class DeploymentPolicy {
 
     private DeploymentPolicy() {}
 
-    /** A new deployment, scheduled to start at {@code at}. */
+    /**
+     * A new deployment, scheduled to start at {@code at}. When it starts more than {@code announceAhead} from now, a
+     * {@link Trigger#START_NEAR} event is due {@code announceAhead} before the start (zero: none).
+     */
+    public static Deployment create(
+            String id,
+            String service,
+            String environment,
+            String version,
+            String stableVersion,
+            Map<String, String> labels,
+            Plan plan,
+            Instant at,
+            Duration announceAhead,
+            String by,
+            Instant now) {
+        Instant announceAt = at.minus(announceAhead);
+        Optional<Instant> near =
+                announceAhead.isPositive() && announceAt.isAfter(now) ? Optional.of(announceAt) : Optional.empty();
+        return new Deployment(
+                id,
+                service,
+                environment,
+                version,
+                stableVersion,
+                labels,
+                plan,
+                now,
+                by,
+                new Scheduled(at, near),
+                0,
+                List.of());
+    }
+
+    /** A new deployment, scheduled to start at {@code at}, with no advance notice. */
     public static Deployment create(
             String id,
             String service,
@@ -54,7 +88,7 @@ public final class DeploymentPolicy {
                 plan,
                 now,
                 by,
-                new Scheduled(at),
+                new Scheduled(at, Optional.empty()),
                 0,
                 List.of());
     }
@@ -71,6 +105,13 @@ public final class DeploymentPolicy {
     private static boolean advance(Move m, Observation o) {
         return switch (m.state()) {
             case Scheduled s -> {
+                if (s.announceAt().filter(a -> !m.now().isBefore(a)).isPresent()) {
+                    m.to(
+                            Trigger.START_NEAR,
+                            new Scheduled(s.at(), Optional.empty()),
+                            "starts at " + s.at() + " (in " + minutesUntil(m.now(), s.at()) + ")");
+                    yield true;
+                }
                 if (m.now().isBefore(s.at())) {
                     yield false;
                 }
@@ -252,8 +293,10 @@ public final class DeploymentPolicy {
     /** When {@link #step} should be called next; empty while waiting for an actuation or an operator, or when done. */
     public static Optional<Instant> nextDueAt(Deployment deployment, Instant now) {
         return switch (deployment.state()) {
-            case Scheduled s -> Optional.of(s.at());
-            case Checking c -> Optional.of(now.plus(RECHECK));
+            case Scheduled s ->
+                Optional.of(s.announceAt().filter(a -> a.isBefore(s.at())).orElse(s.at()));
+            // not yet looked at (just started, promoted or resumed): now; blocked: again in a while
+            case Checking c -> Optional.of(c.blockedBy().isEmpty() ? now : now.plus(RECHECK));
             case Progressing p -> p.issuedAt().isPresent() ? Optional.empty() : Optional.of(now);
             // a pause or window that ran out without enough samples waits for the next measurement, not for itself
             case Analysing a ->
@@ -268,6 +311,18 @@ public final class DeploymentPolicy {
             case Aborted a -> Optional.empty();
             case Failed f -> Optional.empty();
         };
+    }
+
+    /** "30 min", "2 h 5 min", "45 s": how far {@code at} is from {@code now}. */
+    public static String minutesUntil(Instant now, Instant at) {
+        Duration d = Duration.between(now, at);
+        if (d.isNegative() || d.isZero()) {
+            return "0 s";
+        }
+        if (d.toHours() >= 1) {
+            return d.toHours() + " h" + (d.toMinutesPart() > 0 ? " " + d.toMinutesPart() + " min" : "");
+        }
+        return d.toMinutes() >= 1 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 
     private static Instant earliest(Instant a, Optional<Instant> b) {

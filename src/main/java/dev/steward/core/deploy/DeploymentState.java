@@ -9,8 +9,15 @@ import java.util.Optional;
  * Transitions#TABLE}, published in {@code docs/deployments-transitions.md}.
  */
 public sealed interface DeploymentState {
-    /** Waiting to start at {@code at}. */
-    record Scheduled(Instant at) implements DeploymentState {}
+    /**
+     * Waiting to start at {@code at}; {@code announceAt} is when its receivers are told that the start is near (empty
+     * when they were told, or nobody is to be told).
+     */
+    record Scheduled(Instant at, Optional<Instant> announceAt) implements DeploymentState {
+        public Scheduled {
+            announceAt = announceAt == null ? Optional.empty() : announceAt;
+        }
+    }
 
     /** Evaluating the before-gates; {@code blockedBy} is why it cannot start yet (empty until a gate blocked). */
     record Checking(Instant since, Optional<String> blockedBy) implements DeploymentState {}

@@ -8,6 +8,7 @@ import dev.steward.core.deploy.DeploymentState.Paused;
 import dev.steward.core.deploy.DeploymentState.Progressing;
 import dev.steward.core.deploy.DeploymentState.Resume;
 import dev.steward.core.deploy.DeploymentState.RollingBack;
+import dev.steward.core.deploy.DeploymentState.Scheduled;
 import dev.steward.core.deploy.DeploymentState.Succeeded;
 import dev.steward.core.deploy.DeploymentState.Validating;
 import java.time.Instant;
@@ -73,6 +74,7 @@ final class OperatorCommands {
     private static DeploymentState promote(Deployment d, Instant now) {
         Plan plan = d.plan();
         return switch (d.state()) {
+            case Scheduled s -> new Checking(now, Optional.empty());
             case Checking c -> new Progressing(0, now, 1, Optional.empty());
             case Analysing a -> DeploymentPolicy.after(plan, a.step(), now);
             case Frozen f -> DeploymentPolicy.after(plan, f.step(), now);

@@ -40,6 +40,11 @@ public final class Transitions {
 
     /** Starting, and carrying out a step. */
     private static void steps(List<Transition> t) {
+        t.add(row(
+                SCHEDULED,
+                Trigger.START_NEAR,
+                SCHEDULED,
+                "its announcement time came (announce.ahead before the start): receivers are told"));
         t.add(row(SCHEDULED, Trigger.STARTED, CHECKING, "its start time came"));
         t.add(row(
                 CHECKING,
@@ -164,6 +169,7 @@ public final class Transitions {
     }
 
     private static void commands(List<Transition> t) {
+        t.add(row(SCHEDULED, Trigger.PROMOTE, CHECKING, "the operator starts it now: the before-gates are checked"));
         t.add(row(CHECKING, Trigger.PROMOTE, PROGRESSING, "the operator starts despite a blocked before-gate"));
         t.add(row(ANALYSING, Trigger.PROMOTE, PROGRESSING, "the operator passes the step: next step"));
         t.add(row(ANALYSING, Trigger.PROMOTE, VALIDATING, "the operator passes the last step"));

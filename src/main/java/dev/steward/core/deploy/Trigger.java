@@ -12,6 +12,7 @@ public enum Trigger {
     RESUME(true),
     ABORT(true),
     ROLLBACK(true),
+    START_NEAR(false),
     STARTED(false),
     BEFORE_GATES_BLOCKED(false),
     BEFORE_GATES_PASSED(false),

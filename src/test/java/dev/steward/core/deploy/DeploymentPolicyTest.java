@@ -368,4 +368,76 @@ class DeploymentPolicyTest {
                         org.assertj.core.groups.Tuple.tuple(Action.DEPLOY, 100, Pause.NONE));
         assertThat(p.cleanup()).isFalse();
     }
+
+    @Test
+    void aScheduledDeploymentIsDueAtItsAnnouncementThenAtItsStart() {
+        Drive d = Drive.scheduled(Duration.ofMinutes(30));
+        java.time.Instant start = Drive.START.plus(Duration.ofHours(1));
+
+        assertThat(DeploymentPolicy.nextDueAt(d.deployment, d.now)).contains(start.minus(Duration.ofMinutes(30)));
+        assertThat(d.after(Duration.ofMinutes(29)).step(Drive.GOOD).events()).isEmpty();
+
+        DeploymentStep near = d.after(Duration.ofMinutes(1)).step(Drive.GOOD);
+        assertThat(near.events()).singleElement().satisfies(e -> {
+            assertThat(e.trigger()).isEqualTo(Trigger.START_NEAR);
+            assertThat(e.reason()).isEqualTo("starts at " + start + " (in 30 min)");
+            assertThat(e.from()).isEqualTo(StateKind.SCHEDULED);
+            assertThat(e.to()).isEqualTo(StateKind.SCHEDULED);
+        });
+        assertThat(near.actuations()).isEmpty();
+        assertThat(DeploymentPolicy.nextDueAt(d.deployment, d.now)).contains(start);
+        assertThat(d.after(Duration.ofMinutes(10)).step(Drive.GOOD).events()).isEmpty();
+
+        d.after(Duration.ofMinutes(20)).step(Drive.BLOCKED);
+        assertThat(d.deployment.timeline())
+                .extracting(DeploymentEvent::trigger)
+                .containsExactly(Trigger.START_NEAR, Trigger.STARTED, Trigger.BEFORE_GATES_BLOCKED);
+        assertThat(d.kind()).isEqualTo(StateKind.CHECKING);
+    }
+
+    @Test
+    void aDeploymentScheduledInsideItsNoticeOrWithoutNoticeHasNoStartNearEvent() {
+        Drive late = Drive.scheduled(Duration.ofHours(2));
+        Drive none = Drive.scheduled(Duration.ZERO);
+
+        for (Drive d : List.of(late, none)) {
+            assertThat(((DeploymentState.Scheduled) d.deployment.state()).announceAt())
+                    .isEmpty();
+            assertThat(DeploymentPolicy.nextDueAt(d.deployment, d.now)).contains(Drive.START.plus(Duration.ofHours(1)));
+            d.after(Duration.ofHours(1)).step(Drive.GOOD);
+            assertThat(d.deployment.timeline())
+                    .extracting(DeploymentEvent::trigger)
+                    .containsExactly(Trigger.STARTED, Trigger.BEFORE_GATES_PASSED, Trigger.STEP_ISSUED);
+        }
+    }
+
+    @Test
+    void anOverdueAnnouncementStillComesBeforeTheStartOnTheTimeline() {
+        Drive d = Drive.scheduled(Duration.ofMinutes(30));
+
+        d.after(Duration.ofHours(2)).step(Drive.BLOCKED);
+
+        assertThat(d.deployment.timeline())
+                .extracting(DeploymentEvent::trigger)
+                .startsWith(Trigger.START_NEAR, Trigger.STARTED);
+        assertThat(d.deployment.timeline().getFirst().reason()).endsWith("(in 0 s)");
+    }
+
+    @Test
+    void promotingAScheduledDeploymentStartsItNowAndARestartKeepsItsSchedule() {
+        Drive kept = Drive.scheduled(Duration.ofMinutes(30));
+        kept.after(Duration.ofMinutes(5)).recover();
+        assertThat(kept.deployment.state())
+                .isEqualTo(new DeploymentState.Scheduled(
+                        Drive.START.plus(Duration.ofHours(1)),
+                        java.util.Optional.of(Drive.START.plus(Duration.ofMinutes(30)))));
+
+        Drive now = Drive.scheduled(Duration.ofMinutes(30));
+        now.after(Duration.ofMinutes(5)).command(Trigger.PROMOTE);
+        assertThat(now.kind()).isEqualTo(StateKind.CHECKING);
+        assertThat(now.lastEvent().actor()).isEqualTo("bob");
+        assertThat(now.lastEvent().reason()).isEqualTo("promote by bob");
+        now.step(Observation.QUIET);
+        assertThat(now.kind()).isEqualTo(StateKind.PROGRESSING);
+    }
 }

@@ -50,6 +50,24 @@ final class Drive {
                 START);
     }
 
+    /** A deployment scheduled an hour after {@link #START}, announced {@code ahead} before it starts. */
+    static Drive scheduled(Duration ahead) {
+        Drive d = new Drive();
+        d.deployment = DeploymentPolicy.create(
+                "d1",
+                "api",
+                "production",
+                "v2",
+                "v1",
+                Map.of("team", "web"),
+                plan(false),
+                START.plus(Duration.ofHours(1)),
+                ahead,
+                "alice",
+                START);
+        return d;
+    }
+
     Drive(boolean irreversible) {
         this(config(irreversible));
     }

@@ -134,6 +134,11 @@ class TransitionTableTest {
     private static Map<String, Supplier<Drive>> recipes() {
         Map<String, Supplier<Drive>> m = new HashMap<>();
         put(m, StateKind.SCHEDULED, Trigger.STARTED, StateKind.CHECKING, () -> new Drive().checking());
+        put(m, StateKind.SCHEDULED, Trigger.START_NEAR, StateKind.SCHEDULED, () -> {
+            Drive d = Drive.scheduled(Duration.ofMinutes(30));
+            d.after(Duration.ofMinutes(30)).step(Drive.GOOD);
+            return d;
+        });
         put(m, StateKind.CHECKING, Trigger.BEFORE_GATES_BLOCKED, StateKind.CHECKING, () -> new Drive().checking());
         put(m, StateKind.CHECKING, Trigger.BEFORE_GATES_PASSED, StateKind.PROGRESSING, () -> new Drive().progressing());
         put(m, StateKind.PROGRESSING, Trigger.STEP_ISSUED, StateKind.PROGRESSING, () -> new Drive().progressing());

@@ -49,6 +49,9 @@ final class DeploymentJson {
         m.put("labels", d.labels());
         m.put("analysis", analysis(d.state()));
         m.put("plan", plan(d));
+        d.plan()
+                .rollbackCapacity()
+                .ifPresent(g -> m.put("rollback_capacity", Map.of("query", g.queryFor(d), "needed", g.needed())));
         List<Object> timeline = new ArrayList<>();
         for (DeploymentEvent e : d.timeline()) {
             timeline.add(event(e));

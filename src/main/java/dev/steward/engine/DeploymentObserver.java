@@ -2,10 +2,12 @@ package dev.steward.engine;
 
 import dev.steward.core.deploy.AnalysisMetric;
 import dev.steward.core.deploy.AnalysisTemplate;
+import dev.steward.core.deploy.CapacityGate;
 import dev.steward.core.deploy.DeployConfig;
 import dev.steward.core.deploy.DeploySettings;
 import dev.steward.core.deploy.Deployment;
 import dev.steward.core.deploy.DeploymentPolicy;
+import dev.steward.core.deploy.DeploymentState;
 import dev.steward.core.deploy.DeploymentStore;
 import dev.steward.core.deploy.Observation;
 import dev.steward.core.deploy.Promotion;
@@ -40,6 +42,10 @@ final class DeploymentObserver {
             o = o.withPreviousEnvironmentPassed(Promotion.passed(
                     config.get(), settings, d.environment(), env -> store.succeeded(d.service(), env, d.version())));
         }
+        if (d.plan().rollbackCapacity().isPresent() && mayRollBack(d)) {
+            CapacityGate gate = d.plan().rollbackCapacity().get();
+            o = o.withStableCapacity(gate.judge(sensors.query(gate.queryFor(d), now)));
+        }
         Optional<AnalysisTemplate> analysis = DeploymentPolicy.analysisInPlay(d);
         if (analysis.isEmpty()) {
             return o;
@@ -56,5 +62,18 @@ final class DeploymentObserver {
                             sensors.query(g.canaryQuery(), now), sensors.query(g.baselineQuery(), now)));
         }
         return o.withMetrics(metrics).withStatistical(statistical);
+    }
+
+    /**
+     * Whether this step may issue a rollback: one is waiting to be issued, or a measurement or health check may fail
+     * the step (the rollback is issued in the same step as the failing measurement, so its capacity is read now).
+     */
+    private static boolean mayRollBack(Deployment d) {
+        return switch (d.state()) {
+            case DeploymentState.RollingBack r -> r.issuedAt().isEmpty();
+            case DeploymentState.Analysing a -> true;
+            case DeploymentState.Validating v -> true;
+            default -> false;
+        };
     }
 }

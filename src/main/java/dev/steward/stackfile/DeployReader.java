@@ -121,7 +121,7 @@ final class DeployReader {
         declared.addAll(analyses.declared());
         AnalysisNames names = new AnalysisNames(r, own, settings, declared);
         Gates gates = f.get("gates")
-                .map(n -> new GatesReader(r, names).read(service, n, f.path("gates"), own))
+                .map(n -> new GatesReader(r, names, analyses).read(service, n, f.path("gates"), own))
                 .orElse(GatesReader.NONE);
         Optional<Strategy> strategy = r.require(f, "strategy", "one of " + String.join(", ", STRATEGIES))
                 .flatMap(n -> new StrategyReader(r, names).read(n, f.path("strategy")));

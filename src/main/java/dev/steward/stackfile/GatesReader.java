@@ -1,6 +1,7 @@
 package dev.steward.stackfile;
 
 import dev.steward.core.deploy.AnalysisTemplate;
+import dev.steward.core.deploy.CapacityGate;
 import dev.steward.core.deploy.GatePresets;
 import dev.steward.core.deploy.Gates;
 import dev.steward.stackfile.YamlNode.Scalar;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  */
 final class GatesReader {
     static final Gates NONE = new Gates(Gates.Before.ALL, List.of(), Gates.DEFAULT_VALIDATION, Optional.empty());
-    static final List<String> KEYS = List.of("preset", "business_metric", "before", "during", "after");
+    static final List<String> KEYS = List.of("preset", "business_metric", "before", "during", "after", "rollback");
+    static final List<String> ROLLBACK_KEYS = List.of("capacity", "needed");
     static final List<String> BEFORE_KEYS =
             List.of("checks_healthy", "no_critical_incident", "not_frozen", "previous_environment");
     static final List<String> AFTER_KEYS = List.of("validation", "analysis");
@@ -26,10 +28,12 @@ final class GatesReader {
 
     private final NodeReader r;
     private final AnalysisNames names;
+    private final AnalysisReader queries;
 
-    GatesReader(NodeReader reader, AnalysisNames names) {
+    GatesReader(NodeReader reader, AnalysisNames names, AnalysisReader queries) {
         this.r = reader;
         this.names = names;
+        this.queries = queries;
     }
 
     /** Adds the preset's analysis to {@code own} (unless the service wrote one of that name) before checking refs. */
@@ -76,7 +80,27 @@ final class GatesReader {
                         : afterAnalysis;
             }
         }
-        return new Gates(before, during, validation, afterAnalysis);
+        Optional<CapacityGate> capacity = f.get("rollback").flatMap(n -> rollback(n, f.path("rollback")));
+        return new Gates(before, during, validation, afterAnalysis, capacity);
+    }
+
+    /** {@code rollback: {capacity: <PromQL>, needed: 2}}: the stable version's ready instances a rollback waits for. */
+    private Optional<CapacityGate> rollback(YamlNode node, String path) {
+        return r.fields(
+                        node,
+                        path,
+                        "a mapping with capacity (a PromQL query counting the stable version's ready instances) and"
+                                + " needed (default 1)",
+                        ROLLBACK_KEYS)
+                .flatMap(f -> {
+                    Optional<String> query = r.require(
+                                    f, "capacity", "a PromQL query counting the stable version's ready instances")
+                            .flatMap(n -> queries.query(n, f.path("capacity")));
+                    int needed = f.get("needed")
+                            .flatMap(n -> r.integer(n, f.path("needed"), 1, 100_000, "an integer from 1 to 100000"))
+                            .orElse(1);
+                    return query.map(q -> new CapacityGate(q, needed));
+                });
     }
 
     private Optional<String> preset(YamlNode node, String path) {

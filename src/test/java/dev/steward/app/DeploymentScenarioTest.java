@@ -36,6 +36,7 @@ class DeploymentScenarioTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicReference<String> errorRatio = new AtomicReference<>("0.01");
+    private final AtomicReference<String> stableReady = new AtomicReference<>("3");
     private LocalHttpServer metrics;
     private Daemon daemon;
     private Path stackFile;
@@ -53,7 +54,9 @@ class DeploymentScenarioTest {
                                 exchange,
                                 200,
                                 "text/plain; version=0.0.4",
-                                "# TYPE app_error_ratio gauge\napp_error_ratio " + errorRatio.get() + "\n"));
+                                "# TYPE app_error_ratio gauge\napp_error_ratio " + errorRatio.get() + "\n"
+                                        + "# TYPE app_ready gauge\napp_ready{version=\"1.0.0\"} " + stableReady.get()
+                                        + "\napp_ready{version=\"1.1.0\"} " + stableReady.get() + "\n"));
         actions = dir.resolve("actions.log");
         String log = " >> " + actions;
         stackFile = dir.resolve("stack.yml");
@@ -80,6 +83,7 @@ class DeploymentScenarioTest {
                             - {weight: 50, pause: 30s, analysis: errors}
                       gates:
                         after: {validation: 1m}
+                        rollback: {capacity: 'sum(app_ready{version="${stable_version}"})', needed: 2}
                       analyses:
                         errors:
                           interval: 10s
@@ -191,6 +195,39 @@ class DeploymentScenarioTest {
         assertThat(failed.path("measurements").get(0).path("value").asDouble()).isEqualTo(0.3);
         assertThat(triggers(d)).doesNotContain("measured").endsWith("rollback-verified");
         assertThat(d.path("reason").asString()).contains("error-ratio");
+    }
+
+    @Test
+    void aRollbackWaitsForTheStableVersionsCapacityPagingOnceThenGoesWhenItIsBack() throws Exception {
+        runUntil(T0.plusSeconds(5));
+        stableReady.set("1");
+        runUntil(clock.instant().plusSeconds(10));
+        String id = startDeployment("1.2.0", "staging");
+        errorRatio.set("0.3");
+
+        runUntil(clock.instant().plusSeconds(25));
+
+        JsonNode held = deployment(id);
+        assertThat(held.path("state").asString()).as(held.toString()).isEqualTo("rolling-back");
+        assertThat(actions()).containsExactly("deploy 1.2.0 20");
+        JsonNode last = held.path("timeline").get(held.path("timeline").size() - 1);
+        assertThat(last.path("trigger").asString()).isEqualTo("rollback-held");
+        assertThat(last.path("page").asBoolean()).isTrue();
+        assertThat(last.path("reason").asString()).contains("has 1 of 2 instances needed");
+        assertThat(last.path("measurements").get(0).path("name").asString()).isEqualTo("stable_ready");
+
+        stableReady.set("3");
+        runUntil(clock.instant().plus(Duration.ofMinutes(2)));
+
+        JsonNode d = deployment(id);
+        assertThat(d.path("state").asString()).as(d.toString()).isEqualTo("rolled-back");
+        assertThat(actions()).containsExactly("deploy 1.2.0 20", "rollback to 1.0.0");
+        assertThat(triggers(d)).containsOnlyOnce("rollback-held");
+        for (JsonNode e : d.path("timeline")) {
+            if (e.path("trigger").asString().equals("rollback-issued")) {
+                assertThat(e.path("reason").asString()).contains("stable capacity 3/2 ready");
+            }
+        }
     }
 
     @Test

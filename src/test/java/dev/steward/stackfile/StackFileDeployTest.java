@@ -309,6 +309,53 @@ class StackFileDeployTest {
     }
 
     @Test
+    void aRollbackCapacityGateIsReadWithItsQueryAndNeededCountAndABadOneIsAnErrorWithItsPath() {
+        String good = """
+                stack: shop
+                services:
+                  api:
+                    deploy:
+                      provider: {type: command, deploy: x}
+                      strategy: {rolling: {batches: 2}}
+                      gates:
+                        rollback: {capacity: 'count(up{job="api",version="${stable_version}"} == 1)', needed: 3}
+                  web:
+                    deploy:
+                      provider: {type: command, deploy: x}
+                      strategy: {rolling: {batches: 2}}
+                """;
+        StackConfig config = loaded(good);
+        assertThat(config.services().get("api").deploy().orElseThrow().gates().rollbackCapacity())
+                .contains(new dev.steward.core.deploy.CapacityGate(
+                        "count(up{job=\"api\",version=\"${stable_version}\"} == 1)", 3));
+        assertThat(config.services().get("web").deploy().orElseThrow().gates().rollbackCapacity())
+                .isEmpty();
+
+        String bad = """
+                stack: shop
+                services:
+                  api:
+                    deploy:
+                      provider: {type: command, deploy: x}
+                      strategy: {rolling: {batches: 2}}
+                      gates:
+                        rollback: {capacity: 'sum(up', needed: 0}
+                  web:
+                    deploy:
+                      provider: {type: command, deploy: x}
+                      strategy: {rolling: {batches: 2}}
+                      gates:
+                        rollback: {needed: 2}
+                """;
+        assertThat(errors(bad))
+                .extracting(ConfigError::path)
+                .containsExactly(
+                        "services.api.deploy.gates.rollback.capacity",
+                        "services.api.deploy.gates.rollback.needed",
+                        "services.web.deploy.gates.rollback.capacity");
+    }
+
+    @Test
     void announceAheadDefaultsToHalfAnHourTakesADurationAndZeroTurnsItOff() {
         String yaml = """
                 stack: shop

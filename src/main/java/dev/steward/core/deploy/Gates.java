@@ -9,11 +9,21 @@ import java.util.Optional;
  * addition to its own (the service's health checks always count). After: how long the new version must stay healthy
  * (and pass {@code afterAnalysis}) before the deployment is done.
  */
-public record Gates(Before before, List<String> during, Duration validation, Optional<String> afterAnalysis) {
+public record Gates(
+        Before before,
+        List<String> during,
+        Duration validation,
+        Optional<String> afterAnalysis,
+        Optional<CapacityGate> rollbackCapacity) {
     public static final Duration DEFAULT_VALIDATION = Duration.ofMinutes(5);
 
     public Gates {
         during = List.copyOf(during);
+    }
+
+    /** Gates without a rollback capacity check. */
+    public Gates(Before before, List<String> during, Duration validation, Optional<String> afterAnalysis) {
+        this(before, during, validation, afterAnalysis, Optional.empty());
     }
 
     /**

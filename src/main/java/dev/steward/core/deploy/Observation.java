@@ -35,12 +35,29 @@ public record Observation(
     /** The two sides of a statistical gate. */
     public record Samples(QueryResult canary, QueryResult baseline) {}
 
-    /** The stable version's ready instances against those needed to carry all the traffic. */
-    public record Capacity(int ready, int needed) {
-        public static final Capacity ENOUGH = new Capacity(1, 1);
+    /**
+     * The stable version's ready instances against those needed to carry all the traffic; {@code unknown} says why it
+     * could not be told (no capacity gate, or its query failed): a rollback does not wait on what cannot be known.
+     */
+    public record Capacity(int ready, int needed, Optional<String> unknown) {
+        /** No capacity gate: nothing to wait for. */
+        public static final Capacity ENOUGH = unknown(0, "no capacity gate (gates.rollback)");
+
+        public Capacity(int ready, int needed) {
+            this(ready, needed, Optional.empty());
+        }
+
+        public static Capacity unknown(int needed, String why) {
+            return new Capacity(0, needed, Optional.of(why));
+        }
 
         public boolean sufficient() {
-            return ready >= needed;
+            return unknown.isPresent() || ready >= needed;
+        }
+
+        /** "3/2 ready", or why it is not known. */
+        public String describe() {
+            return unknown.map(u -> "not checked: " + u).orElse(ready + "/" + needed + " ready");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.steward.core.deploy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a deployment will do, fixed when it is created so that a configuration reload does not change a deployment in
@@ -14,7 +15,8 @@ public record Plan(
         Duration validation,
         AnalysisTemplate validationAnalysis,
         Duration keepWarm,
-        boolean cleanup) {
+        boolean cleanup,
+        Optional<CapacityGate> rollbackCapacity) {
     /** How long after the rollback applied health checks must pass before it counts as verified... */
     public static final Duration ROLLBACK_SETTLE = Duration.ofSeconds(30);
     /** ...and by when: a rollback still unhealthy after this fails the deployment and pages. */
@@ -22,7 +24,18 @@ public record Plan(
     /** Attempts of a step whose actuation failed with a retryable reason, before the step counts as failed. */
     public static final int MAX_ATTEMPTS = 3;
 
+    public Plan(
+            List<PlanStep> steps,
+            Gates.Before before,
+            Duration validation,
+            AnalysisTemplate validationAnalysis,
+            Duration keepWarm,
+            boolean cleanup) {
+        this(steps, before, validation, validationAnalysis, keepWarm, cleanup, Optional.empty());
+    }
+
     public Plan {
+        rollbackCapacity = rollbackCapacity == null ? Optional.empty() : rollbackCapacity;
         steps = List.copyOf(steps);
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a plan needs at least one step");

@@ -24,7 +24,7 @@ public final class Plans {
                 List<PlanStep> steps = List.of(
                         new PlanStep(Action.DEPLOY, 0, 0, Pause.NONE, during, false),
                         new PlanStep(Action.SWITCH, 100, 0, Pause.NONE, during, false));
-                yield new Plan(steps, g.before(), g.validation(), validation, b.keepWarm(), true);
+                yield new Plan(steps, g.before(), g.validation(), validation, b.keepWarm(), true, g.rollbackCapacity());
             }
             case Strategy.Canary c -> canary(c, config, settings, validation);
         };
@@ -38,7 +38,14 @@ public final class Plans {
             Pause pause = i == r.batches() ? Pause.NONE : new Pause.For(r.pause());
             steps.add(new PlanStep(Action.DEPLOY, Math.round(i * 100f / r.batches()), 0, pause, during, false));
         }
-        return new Plan(steps, config.gates().before(), config.gates().validation(), validation, Duration.ZERO, false);
+        return new Plan(
+                steps,
+                config.gates().before(),
+                config.gates().validation(),
+                validation,
+                Duration.ZERO,
+                false,
+                config.gates().rollbackCapacity());
     }
 
     private static Plan canary(
@@ -60,7 +67,14 @@ public final class Plans {
                     s.irreversible()));
         }
         steps.add(new PlanStep(Action.PROMOTE, 100, 0, Pause.NONE, combine(during, config, settings), false));
-        return new Plan(steps, config.gates().before(), config.gates().validation(), validation, Duration.ZERO, true);
+        return new Plan(
+                steps,
+                config.gates().before(),
+                config.gates().validation(),
+                validation,
+                Duration.ZERO,
+                true,
+                config.gates().rollbackCapacity());
     }
 
     /** The named templates as one: metrics and gates together, the shortest interval, the strictest limits. */

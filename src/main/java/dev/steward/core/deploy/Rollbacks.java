@@ -64,8 +64,7 @@ final class Rollbacks {
                 Trigger.ROLLBACK_ISSUED,
                 new RollingBack(
                         r.reason(), r.measurements(), r.since(), r.attempt(), Optional.of(m.now()), Optional.empty()),
-                "rolling back to " + m.deployment().stableVersion() + " (stable capacity " + c.ready() + "/"
-                        + c.needed() + ")");
+                "rolling back to " + m.deployment().stableVersion() + " (stable capacity " + c.describe() + ")");
         return false;
     }
 

@@ -54,6 +54,23 @@ public final class Actuators {
                 : new Configured.Invalid<>(errors);
     }
 
+    /**
+     * Closes the providers that hold resources (a Kubernetes client's connections and threads); a failure to close one
+     * is logged and does not stop the others.
+     */
+    public static void close(java.util.Collection<? extends Actuator> actuators) {
+        for (Actuator a : actuators) {
+            if (a instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    org.slf4j.LoggerFactory.getLogger(Actuators.class)
+                            .warn("closing a deploy provider: {}", e.toString());
+                }
+            }
+        }
+    }
+
     private static Optional<Actuator> build(String type, ConfigMap m, ActuatorTools tools) {
         return switch (type) {
             case "command" -> CommandConfig.read(m).map(CommandActuator::new);

@@ -875,6 +875,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         housekeeping.shutdownNow();
         probeThreads.shutdownNow();
         actuationThreads.shutdownNow();
+        deployments.close();
         try {
             rollupSink.flushAll();
         } catch (RuntimeException e) {

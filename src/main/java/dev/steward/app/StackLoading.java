@@ -83,8 +83,24 @@ final class StackLoading {
         Map<String, Actuator> actuators = new LinkedHashMap<>();
         List<ConfigError> providerErrors = actuators(config, file, clock, actuators);
         if (!providerErrors.isEmpty()) {
+            Actuators.close(actuators.values());
             return new Outcome.Invalid(providerErrors);
         }
+        Outcome out = afterProviders(file, http, clock, externalUrl, config, base, actuators);
+        if (out instanceof Outcome.Invalid) {
+            Actuators.close(actuators.values()); // a Kubernetes client holds connections and threads
+        }
+        return out;
+    }
+
+    private static Outcome afterProviders(
+            Path file,
+            HttpClient http,
+            InstantSource clock,
+            String externalUrl,
+            StackConfig config,
+            Path base,
+            Map<String, Actuator> actuators) {
         RuleFileResult rules =
                 new RuleFileLoader(RuleDialect.STEWARD, EngineRules.PARSER).loadAll(base, config.ruleFiles());
         if (rules instanceof RuleFileResult.Invalid invalid) {

@@ -36,6 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
                         ok.groups().size(),
                         rules);
                 out.flush();
+                dev.steward.actuate.Actuators.close(ok.actuators().values());
                 return 0;
             }
             case StackLoading.Outcome.Invalid invalid -> {

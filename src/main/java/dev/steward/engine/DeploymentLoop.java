@@ -56,6 +56,11 @@ public final class DeploymentLoop implements Deployments {
     private final Map<String, Deployment> active = new LinkedHashMap<>();
     private final Map<String, Optional<Instant>> due = new HashMap<>();
     private final Set<String> inFlight = new HashSet<>();
+    /** The provider each in-flight actuation runs on, by deployment id. */
+    private final Map<String, Actuator> inFlightOn = new HashMap<>();
+    /** Providers replaced by a reload, closed once idle. */
+    private final List<Actuator> retired = new ArrayList<>();
+
     private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
 
     public DeploymentLoop(
@@ -73,10 +78,48 @@ public final class DeploymentLoop implements Deployments {
         this.ids = ids;
     }
 
-    /** The deployable services and the stack's settings (at start and on every reload). */
+    /**
+     * The deployable services and the stack's settings (at start and on every reload). A provider that the new
+     * configuration replaced is closed once no actuation is running on it.
+     */
     public synchronized void configure(Map<String, Deployable> next, DeploySettings nextSettings) {
+        Set<Actuator> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        next.values().forEach(d -> kept.add(d.actuator()));
+        services.values().stream()
+                .map(Deployable::actuator)
+                .filter(a -> !kept.contains(a))
+                .forEach(retired::add);
         this.services = Map.copyOf(next);
         this.settings = nextSettings;
+        closeRetired();
+    }
+
+    /** Closes every provider still held, replaced or current (when the daemon stops). */
+    public synchronized void close() {
+        services.values().forEach(d -> retired.add(d.actuator()));
+        services = Map.of();
+        closeIdle(retired, Set.of());
+        retired.clear();
+    }
+
+    private void closeRetired() {
+        Set<Actuator> busy = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        busy.addAll(inFlightOn.values());
+        closeIdle(retired, busy);
+    }
+
+    private static void closeIdle(List<Actuator> retired, Set<Actuator> busy) {
+        List<Actuator> idle = retired.stream().filter(a -> !busy.contains(a)).toList();
+        retired.removeAll(idle);
+        for (Actuator a : idle) {
+            if (a instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.warn("closing a replaced deploy provider: {}", e.toString());
+                }
+            }
+        }
     }
 
     /** After a start: every deployment the store holds as active goes through {@link DeploymentPolicy#recover}. */
@@ -129,6 +172,9 @@ public final class DeploymentLoop implements Deployments {
         int n = 0;
         for (Finished f = finished.poll(); f != null; f = finished.poll()) {
             inFlight.remove(f.id());
+            if (inFlightOn.remove(f.id()) != null && !retired.isEmpty()) {
+                closeRetired();
+            }
             for (Actuation.Result r : f.results()) {
                 Deployment d = active.get(f.id());
                 if (d != null) {
@@ -174,6 +220,7 @@ public final class DeploymentLoop implements Deployments {
         Optional<Actuator> actuator =
                 Optional.ofNullable(services.get(d.service())).map(Deployable::actuator);
         inFlight.add(d.id());
+        actuator.ifPresent(a -> inFlightOn.put(d.id(), a));
         actuations.execute(() -> finished.offer(new Finished(d.id(), run(d.service(), actuator, requests))));
     }
 

@@ -181,4 +181,51 @@ class DeploymentLoopTest {
         assertThat(loop.get("dep-1").orElseThrow().timeline())
                 .anySatisfy(e -> assertThat(e.reason()).contains("api/health"));
     }
+
+    /** A provider that counts its closes, as a Kubernetes client's would free its connections. */
+    private final class ClosingProvider implements dev.steward.core.deploy.Actuator, AutoCloseable {
+        int closed;
+
+        @Override
+        public Actuation.Result apply(Actuation a) {
+            return DeploymentLoopTest.this.apply(a);
+        }
+
+        @Override
+        public void close() {
+            closed++;
+        }
+    }
+
+    @Test
+    void aProviderReplacedByAReloadIsClosedOnceTheActuationRunningOnItIsBackAndTheRestWhenTheLoopCloses() {
+        DeploymentLoop loop = loop();
+        ClosingProvider first = new ClosingProvider();
+        ClosingProvider second = new ClosingProvider();
+        ClosingProvider third = new ClosingProvider();
+        DeployConfig config = new DeployConfig(
+                new ProviderSpec("command", Map.of(), "services.api.deploy.provider"),
+                new Strategy.Canary(List.of(new CanaryStep(
+                        Optional.of(25),
+                        Optional.empty(),
+                        new Pause.For(Duration.ofSeconds(30)),
+                        Optional.empty(),
+                        false))),
+                new Gates(Gates.Before.ALL, List.of(), Duration.ofMinutes(1), Optional.empty()),
+                Map.of(),
+                List.of());
+        loop.configure(Map.of("api", new DeploymentLoop.Deployable(config, first, Map.of())), DeploySettings.NONE);
+        start(loop); // its first step now runs on the first provider
+
+        loop.configure(Map.of("api", new DeploymentLoop.Deployable(config, second, Map.of())), DeploySettings.NONE);
+        assertThat(first.closed).as("closed while its step runs").isZero();
+        slow.pop().run();
+        loop.runDue(clock.instant());
+        assertThat(first.closed).isEqualTo(1);
+
+        loop.configure(Map.of("api", new DeploymentLoop.Deployable(config, third, Map.of())), DeploySettings.NONE);
+        assertThat(second.closed).as("idle when replaced").isEqualTo(1);
+        loop.close();
+        assertThat(List.of(first.closed, second.closed, third.closed)).containsExactly(1, 1, 1);
+    }
 }

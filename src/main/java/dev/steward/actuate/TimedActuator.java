@@ -29,6 +29,11 @@ public final class TimedActuator implements Actuator, AutoCloseable {
         };
     }
 
+    @Override
+    public String traffic(String service) {
+        return inner.traffic(service);
+    }
+
     /** Releases what the provider holds (the Kubernetes client's connections); the others hold nothing. */
     @Override
     public void close() throws Exception {

@@ -49,6 +49,9 @@ final class DeploymentJson {
         m.put("labels", d.labels());
         m.put("analysis", analysis(d.state()));
         m.put("plan", plan(d));
+        if (!d.plan().traffic().isEmpty()) {
+            m.put("traffic", d.plan().traffic());
+        }
         d.plan()
                 .rollbackCapacity()
                 .ifPresent(g -> m.put("rollback_capacity", Map.of("query", g.queryFor(d), "needed", g.needed())));

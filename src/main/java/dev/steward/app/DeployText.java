@@ -65,7 +65,11 @@ final class DeployText {
                 d.path("created_by").asString(""),
                 d.path("created_at").asString("")));
         b.append("state: ").append(headline(d)).append('\n');
-        b.append("plan:\n");
+        b.append("plan:");
+        if (d.has("traffic")) {
+            b.append(" (traffic: ").append(d.path("traffic").asString("")).append(')');
+        }
+        b.append('\n');
         for (JsonNode s : d.path("plan")) {
             b.append(String.format(
                     "  %d. %s weight %d%% replicas %d, pause %s, analysis %s%s%n",

@@ -274,7 +274,8 @@ public final class DeploymentLoop implements Deployments {
                         d.id());
             }
         }
-        var plan = dev.steward.core.deploy.Plans.compile(s.config(), settings);
+        var plan = dev.steward.core.deploy.Plans.compile(s.config(), settings)
+                .withTraffic(s.actuator().traffic(r.service()));
         Deployment created = store.save(DeploymentPolicy.create(
                 ids.get(),
                 r.service(),

@@ -164,6 +164,7 @@ class DeploymentScenarioTest {
                 .startsWith("started", "before-gates-passed", "step-issued", "step-applied", "measured")
                 .contains("step-passed", "validated", "cleanup-issued", "cleaned-up");
         assertThat(d.path("plan")).hasSize(3);
+        assertThat(d.path("traffic").asString()).isEqualTo("traffic weights set by the set_weight command");
         JsonNode audit = data(send("GET", "/api/v1/audit?target=deployment/" + id + "&limit=100", ""));
         List<String> audited = new ArrayList<>();
         audit.path("records").forEach(r -> audited.add(r.path("action").asString()));

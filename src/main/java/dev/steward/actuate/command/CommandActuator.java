@@ -1,6 +1,7 @@
 package dev.steward.actuate.command;
 
 import dev.steward.core.deploy.Actuation;
+import dev.steward.core.deploy.Actuation.Action;
 import dev.steward.core.deploy.Actuation.Result;
 import dev.steward.core.deploy.Actuator;
 import java.time.Duration;
@@ -26,6 +27,20 @@ public final class CommandActuator implements Actuator {
 
     public CommandActuator(CommandConfig config) {
         this.config = config;
+    }
+
+    @Override
+    public String traffic(String service) {
+        if (config.commands().containsKey(Action.SET_WEIGHT)) {
+            return "traffic weights set by the set_weight command";
+        }
+        if (config.commands().containsKey(Action.SCALE_CANARY)) {
+            return "canary replicas set by the scale_canary command";
+        }
+        if (config.commands().containsKey(Action.SWITCH)) {
+            return "all traffic moved at once by the switch command";
+        }
+        return "the deploy command's own (weights, replicas and switches are not separate commands)";
     }
 
     @Override

@@ -59,6 +59,11 @@ public final class HttpActuator implements Actuator {
     }
 
     @Override
+    public String traffic(String service) {
+        return "weights, replicas and switches carried out by the webhook (POST per step)";
+    }
+
+    @Override
     public Result apply(Actuation request) {
         byte[] body = HttpPost.toJson(body(request));
         Duration backoff = config.retryBackoff();

@@ -238,6 +238,14 @@ public final class KubernetesActuator implements Actuator, AutoCloseable {
     }
 
     @Override
+    public String traffic(String service) {
+        String d = settings.deployment().orElse(service);
+        return "replica ratio: canary Deployment " + d + "-canary sized ceil(weight % x replicas of " + d
+                + "), both behind the same Service, namespace "
+                + settings.namespace().orElse("of the kubeconfig");
+    }
+
+    @Override
     public void close() {
         client.close();
     }

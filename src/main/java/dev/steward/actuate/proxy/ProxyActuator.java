@@ -31,6 +31,14 @@ public final class ProxyActuator implements Actuator {
     }
 
     @Override
+    public String traffic(String service) {
+        return (settings.kind() == ProxyKind.NGINX ? "nginx" : "HAProxy") + " weights of "
+                + settings.kind().nameKey() + " "
+                + settings.name().orElse(service) + " (stable " + String.join(", ", settings.stable()) + "; canary "
+                + String.join(", ", settings.canary()) + ") written to " + settings.file() + " and reloaded";
+    }
+
+    @Override
     public Result apply(Actuation request) {
         Optional<Weights> weights = Weights.forAction(request);
         if (weights.isEmpty()) {

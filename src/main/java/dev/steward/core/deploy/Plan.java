@@ -16,7 +16,8 @@ public record Plan(
         AnalysisTemplate validationAnalysis,
         Duration keepWarm,
         boolean cleanup,
-        Optional<CapacityGate> rollbackCapacity) {
+        Optional<CapacityGate> rollbackCapacity,
+        String traffic) {
     /** How long after the rollback applied health checks must pass before it counts as verified... */
     public static final Duration ROLLBACK_SETTLE = Duration.ofSeconds(30);
     /** ...and by when: a rollback still unhealthy after this fails the deployment and pages. */
@@ -31,15 +32,21 @@ public record Plan(
             AnalysisTemplate validationAnalysis,
             Duration keepWarm,
             boolean cleanup) {
-        this(steps, before, validation, validationAnalysis, keepWarm, cleanup, Optional.empty());
+        this(steps, before, validation, validationAnalysis, keepWarm, cleanup, Optional.empty(), "");
     }
 
     public Plan {
+        traffic = traffic == null ? "" : traffic;
         rollbackCapacity = rollbackCapacity == null ? Optional.empty() : rollbackCapacity;
         steps = List.copyOf(steps);
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a plan needs at least one step");
         }
+    }
+
+    /** This plan, stating how the provider moves traffic ({@link Actuator#traffic}). */
+    public Plan withTraffic(String how) {
+        return new Plan(steps, before, validation, validationAnalysis, keepWarm, cleanup, rollbackCapacity, how);
     }
 
     public PlanStep step(int index) {

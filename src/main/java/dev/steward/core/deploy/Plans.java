@@ -24,7 +24,8 @@ public final class Plans {
                 List<PlanStep> steps = List.of(
                         new PlanStep(Action.DEPLOY, 0, 0, Pause.NONE, during, false),
                         new PlanStep(Action.SWITCH, 100, 0, Pause.NONE, during, false));
-                yield new Plan(steps, g.before(), g.validation(), validation, b.keepWarm(), true, g.rollbackCapacity());
+                yield new Plan(
+                        steps, g.before(), g.validation(), validation, b.keepWarm(), true, g.rollbackCapacity(), "");
             }
             case Strategy.Canary c -> canary(c, config, settings, validation);
         };
@@ -45,7 +46,8 @@ public final class Plans {
                 validation,
                 Duration.ZERO,
                 false,
-                config.gates().rollbackCapacity());
+                config.gates().rollbackCapacity(),
+                "");
     }
 
     private static Plan canary(
@@ -74,7 +76,8 @@ public final class Plans {
                 validation,
                 Duration.ZERO,
                 true,
-                config.gates().rollbackCapacity());
+                config.gates().rollbackCapacity(),
+                "");
     }
 
     /** The named templates as one: metrics and gates together, the shortest interval, the strictest limits. */

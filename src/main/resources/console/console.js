@@ -46,7 +46,7 @@
     });
   }
   var keys = { g: null };
-  var jumps = { o: "/ui", i: "/ui/incidents", a: "/ui/alerts", s: "/ui/silences", m: "/ui/maintenance", e: "/ui/explore", u: "/ui/audit" };
+  var jumps = { o: "/ui", i: "/ui/incidents", a: "/ui/alerts", s: "/ui/silences", m: "/ui/maintenance", d: "/ui/deployments", e: "/ui/explore", u: "/ui/audit" };
   document.addEventListener("keydown", function (ev) {
     var t = ev.target;
     if (ev.ctrlKey || ev.metaKey || ev.altKey || (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)))) { return; }

@@ -41,6 +41,8 @@ public final class DeploymentPages {
             List.of(Trigger.PROMOTE, Trigger.PAUSE, Trigger.RESUME, Trigger.ROLLBACK, Trigger.ABORT);
 
     private static final int LIMIT = 100;
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
     private final ConsoleBackend backend;
     private final Views views;
 
@@ -344,7 +346,7 @@ public final class DeploymentPages {
                 d.kind().terminal(),
                 stateDetail(d, now),
                 step(d),
-                Forms.utc(d.createdAt()) + " (" + Texts.ago(d.createdAt(), now) + ")",
+                utc(d.createdAt()) + " (" + Texts.ago(d.createdAt(), now) + ")",
                 d.createdBy(),
                 analysis(d.state()),
                 plan,
@@ -383,7 +385,7 @@ public final class DeploymentPages {
     static String stateDetail(Deployment d, Instant now) {
         List<String> parts = new ArrayList<>();
         switch (d.state()) {
-            case DeploymentState.Scheduled s -> parts.add("starts " + Forms.utc(s.at()));
+            case DeploymentState.Scheduled s -> parts.add("starts " + utc(s.at()));
             case DeploymentState.Checking c ->
                 parts.add(c.blockedBy()
                         .map(b -> "waiting for the before-gates: " + b)
@@ -397,15 +399,15 @@ public final class DeploymentPages {
                                 : "step " + (p.step() + 1) + " to be issued");
             case DeploymentState.Analysing a ->
                 parts.add("analysing step " + (a.step() + 1)
-                        + a.pauseUntil()
-                                .map(u -> ", holds until " + Forms.utc(u))
-                                .orElse(""));
-            case DeploymentState.Paused p -> parts.add("paused by " + p.by() + ": " + p.reason());
-            case DeploymentState.Validating v -> parts.add("validating until " + Forms.utc(v.until()));
+                        + a.pauseUntil().map(u -> ", holds until " + utc(u)).orElse(""));
+            // an operator's pause says who in its reason ("pause by olga: ..."); Steward's does not
+            case DeploymentState.Paused p ->
+                parts.add((p.by().equals(Deployment.STEWARD) ? "paused by Steward: " : "paused: ") + p.reason());
+            case DeploymentState.Validating v -> parts.add("validating until " + utc(v.until()));
             case DeploymentState.Succeeded s ->
                 parts.add("succeeded " + Texts.ago(s.at(), now)
                         + s.cleanupAt()
-                                .map(c -> "; " + d.stableVersion() + " is kept until " + Forms.utc(c))
+                                .map(c -> "; " + d.stableVersion() + " is kept until " + utc(c))
                                 .orElse(""));
             case DeploymentState.RollingBack r -> parts.add("rolling back: " + r.reason());
             case DeploymentState.RolledBack r -> parts.add("rolled back " + Texts.ago(r.at(), now) + ": " + r.reason());
@@ -417,9 +419,14 @@ public final class DeploymentPages {
             parts.add("awaiting an operator's promotion");
         }
         if (!d.kind().terminal()) {
-            DeploymentPolicy.nextDueAt(d, now).ifPresent(t -> parts.add("next look " + Forms.utc(t)));
+            DeploymentPolicy.nextDueAt(d, now).ifPresent(t -> parts.add("next evaluation " + utc(t)));
         }
         return String.join(" · ", parts);
+    }
+
+    /** {@code t} to the second, in UTC: deployments move in seconds (pauses of 30 s, measurements every 10 s). */
+    static String utc(Instant t) {
+        return TIME.format(t) + " UTC";
     }
 
     private static String analysis(DeploymentState s) {
@@ -431,9 +438,20 @@ public final class DeploymentPages {
         if (run == null) {
             return "";
         }
-        return run.measurements() + " measurement" + (run.measurements() == 1 ? "" : "s") + " (" + run.withData()
-                + " with data), " + run.failures() + " failed, " + run.inconclusive() + " inconclusive, "
-                + run.insufficient() + " without enough data, " + run.errorsInARow() + " query errors in a row";
+        List<String> parts = new ArrayList<>();
+        parts.add(run.measurements() + " measurement" + (run.measurements() == 1 ? "" : "s") + ", " + run.withData()
+                + " with data");
+        count(parts, run.failures(), "failed");
+        count(parts, run.inconclusive(), "inconclusive");
+        count(parts, run.insufficient(), "without enough data");
+        count(parts, run.errorsInARow(), "query errors in a row");
+        return String.join(" · ", parts);
+    }
+
+    private static void count(List<String> parts, int n, String what) {
+        if (n > 0) {
+            parts.add(n + " " + what);
+        }
     }
 
     private static String validation(Deployment d) {
@@ -454,7 +472,7 @@ public final class DeploymentPages {
     private static Entry entry(DeploymentEvent e, Instant now) {
         return new Entry(
                 e.at().toString(),
-                e.at().toString().replace('T', ' ').replace("Z", ""),
+                TIME.format(e.at()),
                 Texts.ago(e.at(), now),
                 e.actor(),
                 e.trigger().label(),

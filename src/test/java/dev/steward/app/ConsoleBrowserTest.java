@@ -257,6 +257,66 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anOperatorPausesADeploymentFromItsPageWithAReasonAndResumesIt() throws Exception {
+        runUntil(T0.plusSeconds(20));
+        logIn();
+        var started = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/deployments")))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString("ops:correct horse".getBytes()))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "{\"service\":\"checkout\",\"environment\":\"staging\",\"version\":\"1.1.0\","
+                                                + "\"stable_version\":\"1.0.0\"}"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        runUntil(clock.instant().plusSeconds(1));
+
+        // g then d jumps to the deployments, the row leads to the deployment's page
+        page.keyboard().press("g");
+        page.keyboard().press("d");
+        assertThat(page).hasURL(Pattern.compile("/ui/deployments$"));
+        assertThat(page.getByTestId("deployments")).containsText("1/3 · 20 %");
+        shot("deployments");
+        page.locator("table a[href^='/ui/deployments/']").first().click();
+        assertThat(page.getByTestId("deployment-state")).hasText("analysing");
+        page.getByLabel("Reason (optional)").fill("watching the error budget");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause"))
+                .click();
+        assertThat(page.getByTestId("deployment-state")).hasText("paused");
+        assertThat(page.getByTestId("state-detail")).containsText("watching the error budget");
+        assertThat(page.getByTestId("timeline")).containsText("pause");
+        shot("deployment-paused");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resume"))
+                .click();
+        assertThat(page.getByTestId("deployment-state")).hasText("analysing");
+        // the overview's system panel links to it
+        page.navigate(url("/ui"));
+        page.getByTestId("last-deployment").click();
+        assertThat(page.getByTestId("deployment-state")).hasText("analysing");
+
+        // on a phone in dark mode the page is no wider than the screen
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844)
+                .setColorScheme(ColorScheme.DARK)
+                .setIsMobile(true));
+        page = context.newPage();
+        logIn();
+        page.navigate(url("/ui/deployments"));
+        page.locator("table a[href^='/ui/deployments/']").first().click();
+        assertThat(page.getByTestId("deployment-state")).hasText("analysing");
+        Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        shot("deployment-phone-dark");
+    }
+
+    @Test
     void theConsoleReadsOnAPhoneInDarkMode() {
         runUntil(T0.plusSeconds(15));
         context.close();

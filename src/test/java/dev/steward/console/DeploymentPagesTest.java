@@ -208,7 +208,9 @@ class DeploymentPagesTest {
                 .contains("<td>set-weight</td><td>50 %</td>")
                 .contains("<td>30s</td><td>errors</td>")
                 .contains("Validation after the last step: 1m")
-                .contains("analysing step 1, holds until 2027-03-01 10:00 UTC")
+                .containsPattern("analysing step 1, holds until 2027-03-01 10:00:\\d\\d UTC · next evaluation"
+                        + " 2027-03-01 10:00:\\d\\d UTC")
+                .containsPattern("1 measurements?, 1 with data")
                 .contains("data-command=\"promote\"")
                 .contains("data-command=\"pause\"")
                 .contains("data-command=\"abort\"")
@@ -225,7 +227,7 @@ class DeploymentPagesTest {
         assertThat(r.body())
                 .startsWith("<section id=\"deployment\"")
                 .contains("data-testid=\"deployment-state\">paused<")
-                .contains("paused by olga: pause by olga: checking &lt;the&gt; logs")
+                .contains("paused: pause by olga: checking &lt;the&gt; logs")
                 .contains("<td>olga</td><td><strong>pause</strong>")
                 .contains("data-command=\"resume\"")
                 .doesNotContain("data-command=\"pause\"");

@@ -172,7 +172,7 @@ public final class DeploymentPages {
                         state,
                         LIMIT)
                 .stream()
-                .map(d -> row(withTimeline(d), now))
+                .map(d -> row(d, now))
                 .toList();
         if (error.isPresent()) {
             ctx.status(400);
@@ -194,11 +194,6 @@ public final class DeploymentPages {
                         states,
                         error,
                         rows));
-    }
-
-    /** Finished deployments come from the store without their timelines: the last event needs the stored one. */
-    private Deployment withTimeline(Deployment d) {
-        return d.timeline().isEmpty() ? backend.deployments().get(d.id()).orElse(d) : d;
     }
 
     private static String param(Context ctx, String name) {
@@ -224,10 +219,14 @@ public final class DeploymentPages {
     }
 
     private static Row row(Deployment d, Instant now) {
-        Instant last =
-                d.timeline().isEmpty() ? d.createdAt() : d.timeline().getLast().at();
-        String lastEvent =
-                d.timeline().isEmpty() ? "" : d.timeline().getLast().trigger().label();
+        // finished deployments are listed without their timelines (reading each would cost a query per row): their
+        // last change is the state they ended in, whose time the state carries
+        Instant last = d.timeline().isEmpty()
+                ? ended(d.state()).orElse(d.createdAt())
+                : d.timeline().getLast().at();
+        String lastEvent = d.timeline().isEmpty()
+                ? d.kind().label()
+                : d.timeline().getLast().trigger().label();
         return new Row(
                 href(d),
                 d.id(),
@@ -242,6 +241,16 @@ public final class DeploymentPages {
                 d.createdBy(),
                 lastEvent,
                 Texts.ago(last, now));
+    }
+
+    private static Optional<Instant> ended(DeploymentState s) {
+        return switch (s) {
+            case DeploymentState.Succeeded x -> Optional.of(x.at());
+            case DeploymentState.RolledBack x -> Optional.of(x.at());
+            case DeploymentState.Aborted x -> Optional.of(x.at());
+            case DeploymentState.Failed x -> Optional.of(x.at());
+            default -> Optional.empty();
+        };
     }
 
     static String href(Deployment d) {

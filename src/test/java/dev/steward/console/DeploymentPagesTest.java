@@ -175,6 +175,9 @@ class DeploymentPagesTest {
                 .contains(">analysing<")
                 .contains("<td>olga</td>")
                 .contains("aria-current=\"page\">Deployments<");
+        // the active one's last event is its newest timeline entry; the finished one's is the state it ended in
+        assertThat(row(list, good)).containsPattern("<td>(measured|step-applied) <span class=\"muted\">");
+        assertThat(row(list, bad)).containsPattern("<td>rolled-back <span class=\"muted\">1m ago</span></td></tr>");
         assertThat(list.indexOf("data-id=\"" + good + "\""))
                 .as("the active deployment comes first")
                 .isLessThan(list.indexOf("data-id=\"" + bad + "\""));
@@ -197,6 +200,12 @@ class DeploymentPagesTest {
         assertThat(steward.get("/ui", VIEWER).body())
                 .contains("<a href=\"/ui/deployments/" + good + "\" data-testid=\"last-deployment\">api 1.1.0 to"
                         + " staging: analysing");
+    }
+
+    private static String row(String page, String id) {
+        int start = page.indexOf("<tr data-id=\"" + id + "\"");
+        assertThat(start).as("the row of " + id).isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start) + "</tr>".length());
     }
 
     @Test

@@ -33,12 +33,16 @@ import java.util.Set;
  * each decision, and the operator's commands (promote, pause, resume, abort, roll back, each with an optional reason)
  * sent through the same {@link Deployments#command} as {@code /api/v1/deployments}, whose listener audits them. htmx
  * posts get the deployment's section back; a command the transition table refuses answers 409 with the core's reason
- * in that section.
+ * in that section. While the deployment is not finished its page asks for that section again every
+ * {@value #REFRESH_SECONDS} seconds (an htmx GET of the page's own address), except while a reason is being typed.
  */
 public final class DeploymentPages {
     /** The operator commands in the order their buttons appear. */
     static final List<Trigger> COMMANDS =
             List.of(Trigger.PROMOTE, Trigger.PAUSE, Trigger.RESUME, Trigger.ROLLBACK, Trigger.ABORT);
+
+    /** How often the page of a deployment in flight refreshes its section. */
+    static final int REFRESH_SECONDS = 5;
 
     private static final int LIMIT = 100;
     private static final java.time.format.DateTimeFormatter TIME =
@@ -53,7 +57,10 @@ public final class DeploymentPages {
 
     void mount(JavalinConfig cfg) {
         cfg.routes.get("/ui/deployments", this::list);
-        cfg.routes.get("/ui/deployments/{id}", ctx -> show(ctx, detail(ctx, found(ctx), Optional.empty())));
+        cfg.routes.get("/ui/deployments/{id}", ctx -> {
+            ctx.header("Vary", "HX-Request");
+            answer(ctx, 200, detail(ctx, found(ctx), Optional.empty()));
+        });
         for (Trigger command : COMMANDS) {
             cfg.routes.post("/ui/deployments/{id}/" + command.label(), ctx -> act(ctx, command));
         }
@@ -125,6 +132,7 @@ public final class DeploymentPages {
     /**
      * The deployment's section, re-rendered after each command.
      *
+     * @param refreshSeconds how often the page reloads this section; 0 once the deployment is finished
      * @param stateDetail why it is where it is (the state's reason, awaited promotion, next due time)
      * @param analysis the running analysis tally, empty outside analysis and validation
      * @param error the core's reason when it refused the last command
@@ -133,6 +141,7 @@ public final class DeploymentPages {
             Page page,
             String id,
             String base,
+            int refreshSeconds,
             String service,
             String environment,
             String version,
@@ -347,6 +356,7 @@ public final class DeploymentPages {
                 views.page(ctx, d.service() + " " + d.version() + " to " + d.environment(), "deployments"),
                 d.id(),
                 base,
+                d.kind().terminal() ? 0 : REFRESH_SECONDS,
                 d.service(),
                 d.environment(),
                 d.version(),

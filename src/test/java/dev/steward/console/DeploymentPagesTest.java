@@ -228,6 +228,30 @@ class DeploymentPagesTest {
     }
 
     @Test
+    void aDeploymentInFlightRefreshesItsSectionAndAFinishedOneDoesNot() throws Exception {
+        String id = analysing();
+        String page = steward.get("/ui/deployments/" + id, VIEWER).body();
+        assertThat(page)
+                .startsWith("<!doctype html>")
+                .contains("<section id=\"deployment\" data-testid=\"deployment\" hx-get=\"/ui/deployments/" + id
+                        + "\" hx-trigger=\"every 5s [stewardIdle()]\" hx-swap=\"outerHTML\">");
+        HttpResponse<String> fragment =
+                steward.send("GET", "/ui/deployments/" + id, VIEWER, null, "", Map.of("HX-Request", "true"));
+        assertThat(fragment.statusCode()).isEqualTo(200);
+        assertThat(fragment.headers().firstValue("Vary")).hasValue("HX-Request");
+        assertThat(fragment.body()).startsWith("<section id=\"deployment\"").doesNotContain("<html");
+
+        steward.htmx("/ui/deployments/" + id + "/abort", OPERATOR, Map.of("reason", "wrong build"));
+        String aborted = steward.send("GET", "/ui/deployments/" + id, VIEWER, null, "", Map.of("HX-Request", "true"))
+                .body();
+        assertThat(aborted)
+                .startsWith("<section id=\"deployment\" data-testid=\"deployment\">")
+                .contains(">aborted<")
+                .contains("abort by olga: wrong build")
+                .doesNotContain("hx-trigger");
+    }
+
+    @Test
     void anOperatorPausesThroughHtmxWithAReasonAndTheCommandIsAudited() throws Exception {
         String id = analysing();
         HttpResponse<String> r =

@@ -86,6 +86,7 @@ public final class DeploymentPages {
      * The list page's model.
      *
      * @param error why a filter was not understood (the list is then not filtered by it)
+     * @param truncated whether the list stopped at its limit (older deployments exist beyond it)
      */
     public record ListView(
             Page page,
@@ -96,7 +97,8 @@ public final class DeploymentPages {
             String state,
             List<String> states,
             Optional<String> error,
-            List<Row> rows) {}
+            List<Row> rows,
+            boolean truncated) {}
 
     /** One step of the plan; {@code current} marks the step the deployment is at. */
     public record StepLine(
@@ -147,7 +149,6 @@ public final class DeploymentPages {
             String version,
             String stableVersion,
             String state,
-            boolean terminal,
             String stateDetail,
             String step,
             String created,
@@ -202,7 +203,8 @@ public final class DeploymentPages {
                         state.map(StateKind::label).orElse(""),
                         states,
                         error,
-                        rows));
+                        rows,
+                        rows.size() == LIMIT));
     }
 
     private static String param(Context ctx, String name) {
@@ -362,7 +364,6 @@ public final class DeploymentPages {
                 d.version(),
                 d.stableVersion(),
                 d.kind().label(),
-                d.kind().terminal(),
                 stateDetail(d, now),
                 step(d),
                 utc(d.createdAt()) + " (" + Texts.ago(d.createdAt(), now) + ")",

@@ -78,6 +78,15 @@ class DeploymentPagesTest {
                             - name: error-ratio
                               query: 'max(app_error_ratio)'
                               failure: 'result > 0.05'
+                  worker:
+                    deploy:
+                      provider: {type: command, deploy: 'true', set_weight: 'true', promote: 'true', rollback: 'true', cleanup: 'true'}
+                      strategy: {canary: {steps: [{weight: 50, pause: 30s, analysis: queue}]}}
+                      analyses:
+                        queue:
+                          interval: 10s
+                          metrics:
+                            - {name: queue-errors, query: 'max(worker_error_ratio)', failure: 'result > 0.05'}
                   db:
                     checks: [{name: port, tcp: {address: "127.0.0.1:9"}, interval: 1h, alert: false}]
                 """.formatted(metrics.uri("/metrics"), log, log, log, log, log));
@@ -95,12 +104,16 @@ class DeploymentPagesTest {
     }
 
     private String deploy(String version, String environment) throws Exception {
+        return deploy("api", version, environment);
+    }
+
+    private String deploy(String service, String version, String environment) throws Exception {
         HttpResponse<String> r = steward.send(
                 "POST",
                 "/api/v1/deployments",
                 OPERATOR,
                 "application/json",
-                "{\"service\":\"api\",\"environment\":\"" + environment + "\",\"version\":\"" + version
+                "{\"service\":\"" + service + "\",\"environment\":\"" + environment + "\",\"version\":\"" + version
                         + "\",\"stable_version\":\"1.0.0\"}",
                 Map.of());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
@@ -154,6 +167,29 @@ class DeploymentPagesTest {
         assertThat(page).contains("Timeline (" + timeline.size() + ")");
         // finished: nothing left to command, so no buttons even for an operator
         assertThat(steward.get("/ui/deployments/" + id, OPERATOR).body()).doesNotContain("data-command=");
+    }
+
+    @Test
+    void anEntryThatPagedIsMarked() throws Exception {
+        // the worker never exports its metric: every measurement lacks data until the analysis gives up and pages
+        String id = deploy("worker", "2.0.0", "staging");
+        runUntil(steward.clock.instant().plus(Duration.ofMinutes(3)));
+        JsonNode d = steward.api("/api/v1/deployments/" + id);
+        assertThat(d.path("state").asString()).as(d.toString()).isEqualTo("paused");
+        JsonNode last = d.path("timeline").get(d.path("timeline").size() - 1);
+        assertThat(last.path("page").asBoolean()).isTrue();
+
+        String page = steward.get("/ui/deployments/" + id, VIEWER).body();
+        assertThat(page)
+                .contains("<tr class=\"paged\">")
+                .contains("<td>steward</td><td>" + last.path("trigger").asString()
+                        + " <span class=\"badge down\" data-testid=\"paged\">paged</span>")
+                .contains("paused by Steward: ");
+        int paged = 0;
+        for (JsonNode e : d.path("timeline")) {
+            paged += e.path("page").asBoolean() ? 1 : 0;
+        }
+        assertThat(page.split("data-testid=\"paged\"", -1)).hasSize(paged + 1);
     }
 
     @Test

@@ -34,7 +34,8 @@ import java.util.Set;
  * sent through the same {@link Deployments#command} as {@code /api/v1/deployments}, whose listener audits them. htmx
  * posts get the deployment's section back; a command the transition table refuses answers 409 with the core's reason
  * in that section. While the deployment is not finished its page asks for that section again every
- * {@value #REFRESH_SECONDS} seconds (an htmx GET of the page's own address), except while a reason is being typed.
+ * {@value #REFRESH_SECONDS} seconds (an htmx GET of the page's own address), except while a reason is being typed;
+ * a section showing a refusal does not refresh, so that the refusal stays readable.
  */
 public final class DeploymentPages {
     /** The operator commands in the order their buttons appear. */
@@ -134,7 +135,8 @@ public final class DeploymentPages {
     /**
      * The deployment's section, re-rendered after each command.
      *
-     * @param refreshSeconds how often the page reloads this section; 0 once the deployment is finished
+     * @param refreshSeconds how often the page reloads this section; 0 once the deployment is finished or while it
+     *     shows a refusal
      * @param stateDetail why it is where it is (the state's reason, awaited promotion, next due time)
      * @param analysis the running analysis tally, empty outside analysis and validation
      * @param error the core's reason when it refused the last command
@@ -358,7 +360,7 @@ public final class DeploymentPages {
                 views.page(ctx, d.service() + " " + d.version() + " to " + d.environment(), "deployments"),
                 d.id(),
                 base,
-                d.kind().terminal() ? 0 : REFRESH_SECONDS,
+                d.kind().terminal() || error.isPresent() ? 0 : REFRESH_SECONDS,
                 d.service(),
                 d.environment(),
                 d.version(),

@@ -326,7 +326,10 @@ class DeploymentPagesTest {
                 .startsWith("<section id=\"deployment\"")
                 .contains("role=\"alert\"")
                 .contains("cannot resume deployment " + id + ": it is analysing; in that state it only takes:")
-                .contains(">analysing<");
+                .contains(">analysing<")
+                // the refusal stays on screen: this section does not refresh itself, a link reloads the page
+                .doesNotContain("hx-trigger")
+                .contains("<a href=\"/ui/deployments/" + id + "\">Reload</a>");
         assertThat(state(id)).isEqualTo("analysing");
 
         // a plain form gets the whole page with the reason

@@ -45,8 +45,13 @@
       box.textContent = "The server refused the change (" + msg + "). Reload the page and try again.";
     });
   }
+  // a section that refreshes itself (a deployment in flight) waits while a reason is being written in it
+  window.stewardIdle = function () {
+    var r = document.getElementById("command-reason");
+    return !r || (r.value === "" && document.activeElement !== r);
+  };
   var keys = { g: null };
-  var jumps = { o: "/ui", i: "/ui/incidents", a: "/ui/alerts", s: "/ui/silences", m: "/ui/maintenance", e: "/ui/explore", u: "/ui/audit" };
+  var jumps = { o: "/ui", i: "/ui/incidents", a: "/ui/alerts", s: "/ui/silences", m: "/ui/maintenance", d: "/ui/deployments", e: "/ui/explore", u: "/ui/audit" };
   document.addEventListener("keydown", function (ev) {
     var t = ev.target;
     if (ev.ctrlKey || ev.metaKey || ev.altKey || (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)))) { return; }

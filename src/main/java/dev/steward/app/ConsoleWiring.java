@@ -17,6 +17,7 @@ import dev.steward.core.rollup.Resolution;
 import dev.steward.core.rollup.Rollup;
 import dev.steward.core.rollup.RollupStore;
 import dev.steward.engine.CheckSnapshot;
+import dev.steward.engine.Deployments;
 import dev.steward.promapi.PrometheusBackend;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,8 @@ final class ConsoleWiring implements AutoCloseable {
             SilenceRegistry silences,
             AlertSource alerts,
             MaintenanceBackend windows,
-            AuditLog audit) {}
+            AuditLog audit,
+            Deployments deployments) {}
 
     static ConsoleWiring create(
             ApiBackend daemon,
@@ -54,8 +56,7 @@ final class ConsoleWiring implements AutoCloseable {
             PrometheusBackend queries,
             RollupStore rollups,
             AccessControl access,
-            LongSupplier ticker,
-            java.util.function.Supplier<Optional<dev.steward.core.deploy.Deployment>> lastDeployment) {
+            LongSupplier ticker) {
         ConsoleBackend backend = new ConsoleBackend() {
             @Override
             public StackConfig config() {
@@ -127,8 +128,8 @@ final class ConsoleWiring implements AutoCloseable {
             }
 
             @Override
-            public Optional<dev.steward.core.deploy.Deployment> lastDeployment() {
-                return lastDeployment.get();
+            public Deployments deployments() {
+                return actions.deployments();
             }
         };
         Views views = new Views(access, () -> daemon.config().stack(), Version.get());

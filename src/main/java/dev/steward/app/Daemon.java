@@ -303,13 +303,11 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 (actor, action, target, before, after) -> audit.record(actor, "api", action, target, before, after));
         this.console = ConsoleWiring.create(
                 this,
-                new ConsoleWiring.Actions(incidentBackend, silences, routedAlerts, windows, audit),
+                new ConsoleWiring.Actions(incidentBackend, silences, routedAlerts, windows, audit, deployments),
                 queries,
                 rollups,
                 access.control(),
-                wiring.ticker(),
-                () -> deployments.list(Optional.empty(), Optional.empty(), Optional.empty(), 1).stream()
-                        .findFirst());
+                wiring.ticker());
         console.console().add(statusPage.consolePages(access.control()));
         this.api = new ApiServer(this, cfg -> {
                     access.mount(cfg);

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Mounts the console: the login page, the overview with its live stream, the service and check pages, and whatever
+ * Mounts the console: the login page, the overview with its live stream, the service and check pages, incidents, alerts, silences, maintenance, explore,
+ * audit and deployments, and whatever
  * further page groups the composition root adds ({@link #add}). Assets: {@code /webjars/...} (htmx, its SSE extension,
  * uPlot) and {@code /assets/...} (Steward's own CSS and script), both public and cacheable.
  */
@@ -30,6 +31,7 @@ public final class Console {
     private final MaintenancePages maintenance;
     private final ExplorePages explore;
     private final AuditPages audit;
+    private final DeploymentPages deployments;
     private final List<Consumer<JavalinConfig>> more = new java.util.ArrayList<>();
 
     private final RenderTimings timings;
@@ -51,6 +53,7 @@ public final class Console {
         this.maintenance = new MaintenancePages(backend, views);
         this.explore = new ExplorePages(backend, views);
         this.audit = new AuditPages(backend, views);
+        this.deployments = new DeploymentPages(backend, views);
     }
 
     /** The live stream of the overview; the composition root calls {@link LiveUpdates#publish} on a timer. */
@@ -102,6 +105,7 @@ public final class Console {
         maintenance.mount(cfg);
         explore.mount(cfg);
         audit.mount(cfg);
+        deployments.mount(cfg);
         more.forEach(m -> m.accept(cfg));
     }
 

@@ -11,6 +11,7 @@ import dev.steward.core.history.CheckEvent;
 import dev.steward.core.rollup.Resolution;
 import dev.steward.core.rollup.Rollup;
 import dev.steward.engine.CheckSnapshot;
+import dev.steward.engine.Deployments;
 import dev.steward.promapi.PrometheusBackend;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,9 @@ public interface ConsoleBackend {
 
     Instant now();
 
-    /** The newest deployment (active ones first), if any was ever made. */
-    Optional<dev.steward.core.deploy.Deployment> lastDeployment();
+    /**
+     * The deployments of {@code /api/v1/deployments}: the console lists and reads them, and sends operators' commands
+     * through {@link Deployments#command}, whose listener audits them as it does the API's.
+     */
+    Deployments deployments();
 }

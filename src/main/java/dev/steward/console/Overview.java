@@ -40,6 +40,7 @@ public record Overview(Summary summary, Performance performance, List<ServiceRow
             int openIncidents,
             List<IncidentLine> incidents,
             String lastDeployment,
+            String lastDeploymentHref,
             int checks,
             int failing) {}
 
@@ -155,6 +156,7 @@ public record Overview(Summary summary, Performance performance, List<ServiceRow
                 open.size(),
                 incidents,
                 "none yet",
+                "",
                 checks.size(),
                 failing);
         return new Overview(summary, performance(checks.values(), figures), rows);
@@ -184,8 +186,8 @@ public record Overview(Summary summary, Performance performance, List<ServiceRow
                 c.id().service() + "/" + c.name() + ": " + status + (reason.isEmpty() ? "" : ", " + reason));
     }
 
-    /** This overview with the system panel's "last deployment" set to {@code text}. */
-    public Overview withLastDeployment(String text) {
+    /** This overview with the system panel's "last deployment" set to {@code text}, linking to {@code href}. */
+    public Overview withLastDeployment(String text, String href) {
         Summary s = summary;
         return new Overview(
                 new Summary(
@@ -195,6 +197,7 @@ public record Overview(Summary summary, Performance performance, List<ServiceRow
                         s.openIncidents(),
                         s.incidents(),
                         text,
+                        href,
                         s.checks(),
                         s.failing()),
                 performance,

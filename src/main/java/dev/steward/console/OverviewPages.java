@@ -109,8 +109,12 @@ public final class OverviewPages {
                 resources(b),
                 figures(b),
                 now);
-        return b.lastDeployment()
-                .map(d -> built.withLastDeployment(Overview.deployment(d, now)))
+        return b
+                .deployments()
+                .list(java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), 1)
+                .stream()
+                .findFirst()
+                .map(d -> built.withLastDeployment(Overview.deployment(d, now), DeploymentPages.href(d)))
                 .orElse(built);
     }
 

@@ -32,6 +32,7 @@ public record Page(
             new NavItem("alerts", "Alerts", "/ui/alerts"),
             new NavItem("silences", "Silences", "/ui/silences"),
             new NavItem("maintenance", "Maintenance", "/ui/maintenance"),
+            new NavItem("deployments", "Deployments", "/ui/deployments"),
             new NavItem("explore", "Explore", "/ui/explore"),
             new NavItem("statuspage", "Status page", "/ui/status-page"),
             new NavItem("audit", "Audit", "/ui/audit"));

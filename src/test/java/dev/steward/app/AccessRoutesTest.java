@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every route the real daemon registers (its own, Prometheus's, Alertmanager's, incidents, maintenance, deliveries,
- * tokens and users, the status page, the demo's fault API), called as nobody, a viewer, an operator and an admin: each is refused or
- * let through exactly as {@link AccessPolicy} says. A route added later is enumerated here too, so one that slips
+ * deployments, tokens and users, the status page, the console's pages, the demo's fault API), called as nobody, a
+ * viewer, an operator and an admin: each is refused or let through exactly as {@link AccessPolicy} says. A route added later is enumerated here too, so one that slips
  * past the check fails this test.
  */
 class AccessRoutesTest {
@@ -181,6 +181,37 @@ class AccessRoutesTest {
                         "GET /api/v1/users",
                         "POST /api/v1/tokens",
                         "POST /api/v1/users");
+    }
+
+    @Test
+    void theConsolesDeploymentPagesAreReadByViewersAndTheirCommandsNeedAnOperator() throws Exception {
+        AccessPolicy policy = new AccessPolicy(true);
+        Map<String, Requirement> deployments = new java.util.TreeMap<>();
+        for (Endpoint route : routes()) {
+            if (route.path.startsWith("/ui/deployments")) {
+                deployments.put(
+                        route.method.name() + " " + route.path, policy.required(route.method.name(), route.path));
+            }
+        }
+        Requirement viewer = new Requirement.AtLeast(Role.VIEWER);
+        Requirement operator = new Requirement.AtLeast(Role.OPERATOR);
+        assertThat(deployments)
+                .containsExactly(
+                        Map.entry("GET /ui/deployments", viewer),
+                        Map.entry("GET /ui/deployments/{id}", viewer),
+                        Map.entry("POST /ui/deployments/{id}/abort", operator),
+                        Map.entry("POST /ui/deployments/{id}/pause", operator),
+                        Map.entry("POST /ui/deployments/{id}/promote", operator),
+                        Map.entry("POST /ui/deployments/{id}/resume", operator),
+                        Map.entry("POST /ui/deployments/{id}/rollback", operator));
+        String viewerToken = "Bearer " + tokens.get(Role.VIEWER);
+        assertThat(request("GET", "/ui/deployments", viewerToken).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = request("POST", "/ui/deployments/x/abort", viewerToken);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("X-Steward-Required-Role")).hasValue("operator");
+        assertThat(request("POST", "/ui/deployments/x/abort", "Bearer " + tokens.get(Role.OPERATOR))
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test

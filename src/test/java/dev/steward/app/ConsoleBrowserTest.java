@@ -150,6 +150,20 @@ class ConsoleBrowserTest {
         daemon.console().live().publish();
     }
 
+    /** A JSON API call as the operator {@code ops}, with HTTP Basic. */
+    private java.net.http.HttpResponse<String> postAsOps(String path, String json) throws Exception {
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString("ops:correct horse".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Basic " + basic)
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     private void shot(String name) {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SHOTS.resolve(name + ".png"))
@@ -254,6 +268,65 @@ class ConsoleBrowserTest {
         assertThat(page.getByTestId("service-status")).hasText("up");
         assertThat(page.locator("svg.graph")).isVisible();
         shot("service");
+    }
+
+    @Test
+    void anOperatorPausesADeploymentFromItsPageWithAReasonAndResumesIt() throws Exception {
+        runUntil(T0.plusSeconds(20));
+        logIn();
+        var started = postAsOps(
+                "/api/v1/deployments",
+                "{\"service\":\"checkout\",\"environment\":\"staging\",\"version\":\"1.1.0\",\"stable_version\":\"1.0.0\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        runUntil(clock.instant().plusSeconds(1));
+
+        // g then d jumps to the deployments, the row leads to the deployment's page
+        page.keyboard().press("g");
+        page.keyboard().press("d");
+        assertThat(page).hasURL(Pattern.compile("/ui/deployments$"));
+        assertThat(page.getByTestId("deployments")).containsText("1/3 · 20 %");
+        shot("deployments");
+        page.locator("table a[href^='/ui/deployments/']").first().click();
+        assertThat(page.getByTestId("deployment-state")).hasText("analysing");
+        // the section refreshes itself, but not while a reason is being written
+        assertThat(page.evaluate("stewardIdle()")).isEqualTo(true);
+        page.getByLabel("Reason (optional)").fill("watching the error budget");
+        assertThat(page.evaluate("stewardIdle()")).isEqualTo(false);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause"))
+                .click();
+        assertThat(page.getByTestId("deployment-state")).hasText("paused");
+        assertThat(page.getByTestId("state-detail")).containsText("watching the error budget");
+        assertThat(page.getByTestId("timeline")).containsText("pause");
+        shot("deployment-paused");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resume"))
+                .click();
+        assertThat(page.getByTestId("deployment-state")).hasText("analysing");
+        // what the timer asks for (an htmx GET of the section) brings what happened since: here an abort by the API
+        String id = page.url().substring(page.url().lastIndexOf('/') + 1);
+        var aborted = postAsOps("/api/v1/deployments/" + id + "/abort", "{\"reason\":\"by the API\"}");
+        assertThat(aborted.statusCode()).as(aborted.body()).isEqualTo(200);
+        page.evaluate("htmx.ajax('GET', location.pathname, {target: '#deployment', swap: 'outerHTML'})");
+        assertThat(page.getByTestId("deployment-state")).hasText("aborted");
+        assertThat(page.locator("#deployment")).not().hasAttribute("hx-trigger", Pattern.compile(".*"));
+        // the overview's system panel links to it
+        page.navigate(url("/ui"));
+        page.getByTestId("last-deployment").click();
+        assertThat(page.getByTestId("deployment-state")).hasText("aborted");
+
+        // on a phone in dark mode the page is no wider than the screen
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844)
+                .setColorScheme(ColorScheme.DARK)
+                .setIsMobile(true));
+        page = context.newPage();
+        logIn();
+        page.navigate(url("/ui/deployments"));
+        page.locator("table a[href^='/ui/deployments/']").first().click();
+        assertThat(page.getByTestId("deployment-state")).hasText("aborted");
+        Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        shot("deployment-phone-dark");
     }
 
     @Test

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A real daemon for the console's page tests, time driven by hand and no background threads: one service, alert
  * routing to a receiver without integrations, and two users who log in with HTTP Basic, {@code olga} (operator) and
- * {@code vera} (viewer); the stack file declares a maintenance window for db on Sundays 02:00 to 04:00 UTC.
+ * {@code vera} (viewer); the stack file declares a maintenance window for db on Sundays 02:00 to 04:00 UTC (unless a
+ * test gives its own services).
  */
 final class ConsoleDaemon implements AutoCloseable {
     static final String OPERATOR = "olga";
@@ -41,7 +42,23 @@ final class ConsoleDaemon implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /** The stack file's part after {@code access:} unless a test gives its own. */
+    static final String SERVICES = """
+            services:
+              api:
+                checks: [{name: port, tcp: {address: "127.0.0.1:9"}, interval: 1h, alert: false}]
+              db:
+                checks: [{name: port, tcp: {address: "127.0.0.1:9"}, interval: 1h, alert: false}]
+            maintenance:
+              - {name: sunday, title: Sunday db window, weekly: {days: [sun], at: "02:00"}, duration: 2h, services: [db]}
+            """;
+
     ConsoleDaemon(Path dir, Instant start) throws Exception {
+        this(dir, start, SERVICES);
+    }
+
+    /** With {@code rest} (top-level YAML: services, environments...) in place of {@link #SERVICES}. */
+    ConsoleDaemon(Path dir, Instant start, String rest) throws Exception {
         this.clock = new ManualClock(start);
         Argon2PasswordHasher hasher = new Argon2PasswordHasher(1024, 1);
         Files.writeString(dir.resolve("am.yml"), """
@@ -55,21 +72,15 @@ final class ConsoleDaemon implements AutoCloseable {
                   - name: ops
                 """);
         Files.writeString(
-                dir.resolve("stack.yml"), """
+                dir.resolve("stack.yml"),
+                """
                 stack: shop
                 alerting: {alertmanager_config: am.yml}
                 access:
                   users:
                     olga: {role: operator, password_hash: '%s'}
                     vera: {role: viewer, password_hash: '%s'}
-                services:
-                  api:
-                    checks: [{name: port, tcp: {address: "127.0.0.1:9"}, interval: 1h, alert: false}]
-                  db:
-                    checks: [{name: port, tcp: {address: "127.0.0.1:9"}, interval: 1h, alert: false}]
-                maintenance:
-                  - {name: sunday, title: Sunday db window, weekly: {days: [sun], at: "02:00"}, duration: 2h, services: [db]}
-                """.formatted(hasher.hash(OPERATOR + "-pw"), hasher.hash(VIEWER + "-pw")));
+                """.formatted(hasher.hash(OPERATOR + "-pw"), hasher.hash(VIEWER + "-pw")) + rest);
         DaemonOptions options = new DaemonOptions(
                 dir.resolve("stack.yml"),
                 dir.resolve("data"),

@@ -158,6 +158,8 @@ public final class DeploymentPages {
             String analysis,
             List<StepLine> plan,
             String validation,
+            String traffic,
+            String rollbackCapacity,
             List<Entry> timeline,
             List<Action> actions,
             Optional<String> error) {}
@@ -373,6 +375,12 @@ public final class DeploymentPages {
                 analysis(d.state()),
                 plan,
                 validation(d),
+                d.plan().traffic(),
+                d.plan()
+                        .rollbackCapacity()
+                        .map(g -> "waits for " + g.needed() + " ready instance(s) of " + d.stableVersion() + ": "
+                                + g.queryFor(d))
+                        .orElse("not checked (no gates.rollback)"),
                 d.timeline().stream().map(e -> entry(e, now)).toList(),
                 actions(d, base),
                 error);

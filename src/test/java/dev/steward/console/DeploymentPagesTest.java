@@ -253,6 +253,8 @@ class DeploymentPagesTest {
                 .contains("<td>set-weight</td><td>50 %</td>")
                 .contains("<td>30s</td><td>errors</td>")
                 .contains("Validation after the last step: 1m")
+                .contains("Traffic: traffic weights set by the set_weight command")
+                .contains("Rollback capacity: not checked (no gates.rollback)")
                 .containsPattern("analysing step 1, holds until 2027-03-01 10:00:\\d\\d UTC · next evaluation"
                         + " 2027-03-01 10:00:\\d\\d UTC")
                 .containsPattern("1 measurements?, 1 with data")

@@ -7,7 +7,6 @@ import dev.steward.api.ApiBackend;
 import dev.steward.api.ApiServer;
 import dev.steward.api.AuditApi;
 import dev.steward.api.DeliveryStatusApi;
-import dev.steward.api.DeploymentApi;
 import dev.steward.api.IncidentApi;
 import dev.steward.api.MaintenanceApi;
 import dev.steward.api.MaintenanceBackend;
@@ -39,7 +38,6 @@ import dev.steward.core.silence.SilenceLimits;
 import dev.steward.cron.UnixCron;
 import dev.steward.engine.CheckLoop;
 import dev.steward.engine.CheckSnapshot;
-import dev.steward.engine.DeploymentLoop;
 import dev.steward.engine.EngineMetrics;
 import dev.steward.engine.FlapSink;
 import dev.steward.engine.HistorySink;
@@ -58,7 +56,6 @@ import dev.steward.store.jdbc.Database;
 import dev.steward.store.jdbc.JdbcAlertStateStore;
 import dev.steward.store.jdbc.JdbcAuditStore;
 import dev.steward.store.jdbc.JdbcCheckEventStore;
-import dev.steward.store.jdbc.JdbcDeploymentStore;
 import dev.steward.store.jdbc.JdbcMaintenanceStore;
 import dev.steward.store.jdbc.JdbcRollupStore;
 import dev.steward.store.jdbc.JdbcSettingStore;
@@ -115,7 +112,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
     private final AccessWiring access;
     private final StatusPageWiring statusPage;
     private final ConsoleWiring console;
-    private final DeploymentLoop deployments;
+    private final DeploymentWiring deployments;
     private final ExecutorService actuationThreads;
     private final Thread alertingThread;
     private final Object alertingWake = new Object();
@@ -269,29 +266,18 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         statusPage.recordOn(audit);
         // deployments: actuations run on a virtual thread each (the tick never waits for a rollout); direct in tests
         this.actuationThreads = wiring.background() ? Executors.newVirtualThreadPerTaskExecutor() : probeThreads;
-        this.deployments = new DeploymentLoop(
-                new JdbcDeploymentStore(database),
-                new DeploymentInputs(() -> this.config, checks::snapshot, alerting, maintenance, queries),
-                new DeploymentAnnouncements(
-                        new DeploymentRecords(
-                                audit,
-                                (alerts, at) -> {
-                                    alerting.receive(alerts, at);
-                                    wakeAlerting();
-                                },
-                                () -> this.config.stack()),
-                        this::announceTo,
-                        alerting::announce,
-                        this::wakeAlerting),
+        this.deployments = DeploymentWiring.create(
+                database,
+                () -> this.config,
+                checks::snapshot,
+                alerting,
+                maintenance,
+                queries,
+                audit,
+                this::wakeAlerting,
                 actuationThreads,
-                clock,
-                Daemon::deploymentId);
-        deployments.configure(deployables(loaded), config.deployments());
-        int resumed = deployments.recover(now);
-        if (resumed > 0) {
-            LOG.info("recovered {} deployment(s) in flight", resumed);
-        }
-        DeploymentApi deploymentApi = new DeploymentApi(deployments);
+                clock);
+        deployments.start(loaded, now);
         DeliveryStatusApi deliveryApi =
                 new DeliveryStatusApi(() -> alerting.outbox().status());
         // access control: users, API tokens and the role check before every route (see AccessWiring)
@@ -303,7 +289,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 (actor, action, target, before, after) -> audit.record(actor, "api", action, target, before, after));
         this.console = ConsoleWiring.create(
                 this,
-                new ConsoleWiring.Actions(incidentBackend, silences, routedAlerts, windows, audit, deployments),
+                new ConsoleWiring.Actions(incidentBackend, silences, routedAlerts, windows, audit, deployments.loop()),
                 queries,
                 rollups,
                 access.control(),
@@ -319,7 +305,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                     deliveryApi.mount(cfg);
                     auditApi.mount(cfg);
                     statusPage.api().mount(cfg);
-                    deploymentApi.mount(cfg);
+                    deployments.api().mount(cfg);
                     extraRoutes.accept(cfg);
                 })
                 .start(options.host(), options.port());
@@ -333,25 +319,6 @@ public final class Daemon implements ApiBackend, AutoCloseable {
             this.alertingThread =
                     Thread.ofPlatform().name("steward-alerting-idle").daemon().unstarted(() -> {});
         }
-    }
-
-    private static final java.security.SecureRandom IDS = new java.security.SecureRandom();
-
-    /** A new deployment's id: {@code dep-} and 12 random hex digits. */
-    private static String deploymentId() {
-        return "dep-" + java.util.HexFormat.of().toHexDigits(IDS.nextLong()).substring(4);
-    }
-
-    /** The services with a {@code deploy:} section, with the provider the loading built for each. */
-    private static Map<String, DeploymentLoop.Deployable> deployables(StackLoading.Outcome.Loaded loaded) {
-        Map<String, DeploymentLoop.Deployable> out = new LinkedHashMap<>();
-        for (var s : loaded.config().services().values()) {
-            var actuator = loaded.actuators().get(s.name());
-            if (s.deploy().isPresent() && actuator != null) {
-                out.put(s.name(), new DeploymentLoop.Deployable(s.deploy().get(), actuator, s.labels()));
-            }
-        }
-        return out;
     }
 
     /**
@@ -376,12 +343,6 @@ public final class Daemon implements ApiBackend, AutoCloseable {
 
     private dev.steward.core.maintenance.MaintenanceCalendar maintenanceCalendar() {
         return maintenance.calendar();
-    }
-
-    /** A service's {@code deploy.announce.receivers} in the configuration in force; empty for none. */
-    private List<String> announceTo(String service) {
-        var s = config.services().get(service);
-        return s == null ? List.of() : s.deploy().map(d -> d.announceTo()).orElse(List.of());
     }
 
     /** Where the public reaches this daemon (the feeds' links): {@code alerting.external_url}, else its own address. */
@@ -558,7 +519,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         probeAfterMaintenance(now);
         int started = checks.runDue(now) + scrapes.runDue(now) + rules.runDue(now);
         historySink.flush();
-        started += deployments.runDue(now);
+        started += deployments.loop().runDue(now);
         int alerted = alerting.runDue(now, true);
         statusPage.loop().runDue(now);
         return started + alerted;
@@ -618,19 +579,14 @@ public final class Daemon implements ApiBackend, AutoCloseable {
 
     /** The scheduler thread starts before the deployment loop exists: until then there is nothing to run. */
     private Optional<Instant> deploymentsDue() {
-        DeploymentLoop d = deployments;
+        DeploymentWiring d = deployments;
         return d == null ? Optional.empty() : d.nextDue();
     }
 
     private void runDeployments(Instant now) {
-        DeploymentLoop d = deployments;
-        if (d == null) {
-            return;
-        }
-        try {
+        DeploymentWiring d = deployments;
+        if (d != null) {
             d.runDue(now);
-        } catch (RuntimeException e) {
-            LOG.error("deployment loop error (continuing)", e);
         }
     }
 
@@ -741,7 +697,7 @@ public final class Daemon implements ApiBackend, AutoCloseable {
         statusPage.loop().changed();
         signedLinks = null;
         alerting.configure(alertingConfig((StackLoading.Outcome.Loaded) loaded));
-        deployments.configure(deployables((StackLoading.Outcome.Loaded) loaded), next.deployments());
+        deployments.configure((StackLoading.Outcome.Loaded) loaded);
         reportCoverage(next, now);
         lastReloadError = "";
         var outcome = new ReloadOutcome.Reloaded(next.allChecks().size(), added, before.size(), changed);

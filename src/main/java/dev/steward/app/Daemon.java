@@ -283,7 +283,13 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                         this::announceTo,
                         alerting::announce,
                         this::wakeAlerting),
-                actuationThreads,
+                task -> actuationThreads.execute(() -> {
+                    try {
+                        task.run();
+                    } finally {
+                        checks.wakeUp(); // the scheduler takes the result now, not after its pause
+                    }
+                }),
                 clock,
                 Daemon::deploymentId);
         deployments.configure(deployables(loaded), config.deployments());

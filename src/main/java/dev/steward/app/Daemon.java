@@ -275,7 +275,13 @@ public final class Daemon implements ApiBackend, AutoCloseable {
                 queries,
                 audit,
                 this::wakeAlerting,
-                actuationThreads,
+                task -> actuationThreads.execute(() -> {
+                    try {
+                        task.run();
+                    } finally {
+                        checks.wakeUp(); // the scheduler takes the result now, not after its pause
+                    }
+                }),
                 clock);
         deployments.start(loaded, now);
         DeliveryStatusApi deliveryApi =

@@ -154,8 +154,15 @@ public final class DeploymentLoop implements Deployments {
         return steps;
     }
 
-    /** When a deployment is due next (empty: none is; results of actuations are picked up at the next tick). */
+    /**
+     * When a deployment is due next: now while an actuation's result waits to be taken (the daemon also wakes its
+     * scheduler when one finishes, so a rollback is on the timeline as soon as the provider is done, not up to a
+     * scheduler pause later), else the earliest due instant of those not waiting for a provider; empty when none is.
+     */
     public synchronized Optional<Instant> nextDue() {
+        if (!finished.isEmpty()) {
+            return Optional.of(clock.instant());
+        }
         return due.entrySet().stream()
                 .filter(e -> !inFlight.contains(e.getKey()))
                 .flatMap(e -> e.getValue().stream())

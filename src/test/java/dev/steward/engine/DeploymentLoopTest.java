@@ -104,6 +104,21 @@ class DeploymentLoopTest {
     }
 
     @Test
+    void aFinishedActuationMakesTheLoopDueAtOnceSoItsResultDoesNotWaitForTheNextTimer() {
+        DeploymentLoop loop = loop();
+        start(loop);
+        assertThat(loop.nextDue()).isEmpty();
+
+        clock.advance(Duration.ofMillis(40));
+        slow.pop().run();
+
+        assertThat(loop.nextDue()).contains(clock.instant());
+        loop.runDue(clock.instant());
+        assertThat(loop.get("dep-1").orElseThrow().kind()).isEqualTo(StateKind.ANALYSING);
+        assertThat(loop.nextDue()).isPresent().get().isNotEqualTo(clock.instant());
+    }
+
+    @Test
     void aSlowActuationDoesNotHoldTheTickAndItsResultIsTakenOnALaterTick() {
         DeploymentLoop loop = loop();
         Deployment d = start(loop);

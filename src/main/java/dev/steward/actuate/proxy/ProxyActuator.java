@@ -4,6 +4,7 @@ import dev.steward.actuate.command.CommandActuator;
 import dev.steward.actuate.command.CommandConfig;
 import dev.steward.actuate.command.CommandTemplate;
 import dev.steward.core.deploy.Actuation;
+import dev.steward.core.deploy.Actuation.Action;
 import dev.steward.core.deploy.Actuation.Result;
 import dev.steward.core.deploy.Actuator;
 import java.io.IOException;
@@ -16,10 +17,12 @@ import java.util.Optional;
  * Moves traffic between a stable and a canary pool of servers behind nginx or HAProxy, for platforms without a mesh.
  * An action that sets weights ({@link Weights#forAction}) rewrites the pool's file atomically, runs {@code validate}
  * (if set) and {@code reload}; when either fails the previous file is put back and the step fails, so the proxy keeps
- * serving the old weights. Then, and for the actions that set no weight ({@code deploy}, {@code scale_canary},
+ * serving the old weights. Then, and for the actions that set no weight ({@code deploy} at 0 %, {@code scale_canary},
  * {@code cleanup}), the action's command from {@code commands} runs if there is one: starting the new version on the
- * canary servers is the commands' job, not the proxy's. {@code cleanup} without a command has nothing to do; {@code
- * deploy} always has one, {@code scale_canary} without one fails.
+ * canary servers is the commands' job, not the proxy's. {@code deploy} with a share (a canary's first step) runs its
+ * command first and sets the weights only once it succeeded, so no traffic goes to canary servers still running the
+ * old version or failing to start. {@code cleanup} without a command has nothing to do; {@code deploy} always has one,
+ * {@code scale_canary} without one fails.
  */
 public final class ProxyActuator implements Actuator {
     private final ProxySettings settings;
@@ -44,14 +47,22 @@ public final class ProxyActuator implements Actuator {
         if (weights.isEmpty()) {
             return commands.apply(request);
         }
+        if (request.action() == Action.DEPLOY) {
+            // A canary's first step: the new version must run on the canary servers before they get its share.
+            Result started = commands.apply(request);
+            return started instanceof Result.Applied a ? joined(a, setWeights(request, weights.get())) : started;
+        }
         Result traffic = setWeights(request, weights.get());
-        if (traffic instanceof Result.Failed || !settings.commands().commands().containsKey(request.action())) {
+        if (!(traffic instanceof Result.Applied t)
+                || !settings.commands().commands().containsKey(request.action())) {
             return traffic;
         }
-        Result command = commands.apply(request);
-        return switch (command) {
-            case Result.Applied a ->
-                new Result.Applied(Duration.ZERO, ((Result.Applied) traffic).output() + a.output());
+        return joined(t, commands.apply(request));
+    }
+
+    private static Result joined(Result.Applied first, Result then) {
+        return switch (then) {
+            case Result.Applied a -> new Result.Applied(Duration.ZERO, first.output() + a.output());
             case Result.Failed f -> f;
         };
     }

@@ -19,15 +19,18 @@ record Weights(int canaryPercent) {
     }
 
     /**
-     * The weights an action sets: {@code set_weight} its weight; {@code switch} and {@code promote} everything to the
-     * canary pool; {@code rollback} everything to the stable pool; the others leave the weights alone.
+     * The weights an action sets: {@code set_weight} its weight, and so does {@code deploy} when it has one (the first
+     * step of a canary, "deploy, 10 % of traffic"); {@code switch} and {@code promote} everything to the canary pool;
+     * {@code rollback} everything to the stable pool; the others, and {@code deploy} at 0 %, leave the weights alone.
      */
     static Optional<Weights> forAction(Actuation request) {
         return switch (request.action()) {
             case SET_WEIGHT -> Optional.of(new Weights(request.weightPercent()));
+            case DEPLOY ->
+                request.weightPercent() > 0 ? Optional.of(new Weights(request.weightPercent())) : Optional.empty();
             case SWITCH, PROMOTE -> Optional.of(new Weights(100));
             case ROLLBACK -> Optional.of(new Weights(0));
-            case DEPLOY, SCALE_CANARY, CLEANUP -> Optional.empty();
+            case SCALE_CANARY, CLEANUP -> Optional.empty();
         };
     }
 

@@ -155,6 +155,35 @@ class ProxyActuatorTest {
     }
 
     @Test
+    void aCanarysFirstStepStartsTheCanaryThenSendsItItsShare() throws IOException {
+        Actuator a =
+                actuator("haproxy", Map.of("commands", Map.of("deploy", "echo deploying ${version} >> " + reloads())));
+
+        Result.Applied r = applied(a.apply(request(Action.DEPLOY, 10)));
+
+        assertThat(Files.readString(reloads())).isEqualTo("deploying 2.0.0\nreload 10\n");
+        assertThat(Files.readString(file()))
+                .startsWith("# api prod: 2.0.0 at 10 %, 1.0.0 at 90 % (deploy, step 3)")
+                .contains("server stable-1 10.0.0.1:8080 weight 3\n")
+                .contains("server canary-1 10.0.0.9:8080 weight 1\n");
+        assertThat(r.output()).startsWith("wrote " + file() + ": canary 10 %, stable 90 %; reloaded");
+    }
+
+    @Test
+    void aCanaryThatFailsToStartGetsNoTraffic() {
+        Actuator a = actuator("nginx", Map.of("commands", Map.of("deploy", "echo no image >&2; exit 3")));
+
+        Result r = a.apply(request(Action.DEPLOY, 10));
+
+        assertThat(r)
+                .isInstanceOfSatisfying(
+                        Result.Failed.class,
+                        f -> assertThat(f.reason()).isEqualTo("deploy command exited with 3: no image"));
+        assertThat(file()).doesNotExist();
+        assertThat(reloads()).doesNotExist();
+    }
+
+    @Test
     void realNginxAcceptsTheGeneratedUpstream() throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nginx")), "nginx is not installed (Debian: nginx-light)");
         Path conf = dir.resolve("nginx.conf");

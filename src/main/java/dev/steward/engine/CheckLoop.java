@@ -41,6 +41,9 @@ public final class CheckLoop {
     private final Timetable<CheckId> timetable = new Timetable<>();
     private final Map<CheckId, Entry> entries = new LinkedHashMap<>();
     private final Object wakeup = new Object();
+    /** Set by a wake-up, cleared when the scheduler's wait ends; guarded by {@code wakeup}. */
+    private boolean woken;
+
     private long generation;
 
     private static final class Entry {
@@ -245,12 +248,17 @@ public final class CheckLoop {
             return;
         }
         synchronized (wakeup) {
-            wakeup.wait(Math.max(1, wait.toMillis()));
+            // a wake-up that came while the scheduler was running (not yet waiting) is not lost: it ends this wait
+            if (!woken) {
+                wakeup.wait(Math.max(1, wait.toMillis()));
+            }
+            woken = false;
         }
     }
 
     private void wake() {
         synchronized (wakeup) {
+            woken = true;
             wakeup.notifyAll();
         }
     }

@@ -170,4 +170,14 @@ class CheckLoopTest {
             }
         }
     }
+
+    @Test
+    void aWakeUpThatCameBeforeTheSchedulerWaitsEndsItsNextWaitAtOnce() throws Exception {
+        CheckLoop loop = loop(Runnable::run);
+        loop.wakeUp(); // e.g. an actuation finished while the scheduler was still running its pass
+
+        // without the kept wake-up this would wait the full ten minutes; the guard only turns a hang into a failure
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(30), () -> loop.awaitNext(Duration.ofMinutes(10)));
+    }
 }

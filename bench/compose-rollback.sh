@@ -32,8 +32,11 @@
 # curl. Run as root they are installed when missing (Debian: docker.io docker-compose busybox-static; nginx from
 # .ci/install-peers). A daemon answering on $DOCKER_HOST, /var/run/docker.sock or /tmp/dockerd/docker.sock is used;
 # otherwise a private dockerd (vfs storage, no bridge, no iptables) is started on /tmp/steward-bench-dockerd and
-# stopped on exit. Everything the script starts (containers, images it built, nginx, Steward, the load loop) is
-# removed on exit. Ports: BENCH_COMPOSE_PORT_BASE (19300) is the front, +1 stable, +2 canary, +10 Steward.
+# stopped on exit (its data root stays there for the next run). Everything else the script starts or builds
+# (containers, images, nginx, Steward, the load loop) is removed on exit; BENCH_KEEP=1 keeps the work dir (logs, load
+# log, deployments' JSON). Settings: BENCH_COMPOSE_PORT_BASE (19300: the front, +1 stable, +2 canary, +10 Steward),
+# BENCH_COMPOSE_RATE (20 requests/s), BENCH_COMPOSE_GAP (25 s between rounds: longer than the analysis window, so a
+# round never judges the previous canary), BENCH_COMPOSE_SIGTERM (handle or ignore).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/bench/lib.sh"
@@ -42,7 +45,7 @@ ROUNDS=${1:-3}
 BASE=${BENCH_COMPOSE_PORT_BASE:-19300}
 RATE=${BENCH_COMPOSE_RATE:-20}
 SIGTERM_MODE=${BENCH_COMPOSE_SIGTERM:-handle}
-GAP=${BENCH_COMPOSE_GAP:-25} # seconds between rounds: longer than the analysis window, so a round never sees the last canary
+GAP=${BENCH_COMPOSE_GAP:-25}
 FRONT=$BASE
 STABLE_PORT=$((BASE + 1))
 CANARY_PORT=$((BASE + 2))
@@ -74,8 +77,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 for tool in python3 curl ss; do command -v "$tool" >/dev/null || bench_die "$tool is needed (Debian: python3, curl, iproute2)"; done
 BUSYBOX=$(command -v busybox)
-! command -v file >/dev/null || file -L "$BUSYBOX" | grep -q 'statically linked' \
-  || bench_die "$BUSYBOX is not statically linked; the image holds nothing else (Debian: busybox-static)"
+if command -v file >/dev/null && [[ "$(file -L "$BUSYBOX")" != *"statically linked"* ]]; then
+  bench_die "$BUSYBOX is not statically linked; the image holds nothing else (Debian: busybox-static)"
+fi
 
 WORK=$(mktemp -d /tmp/steward-compose-bench.XXXXXX)
 DOCKERD_PID=""
@@ -96,6 +100,8 @@ finish() {
     for _ in $(seq 1 300); do kill -0 "$DOCKERD_PID" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$DOCKERD_PID" 2>/dev/null
     wait "$DOCKERD_PID" 2>/dev/null
+    # dockerd leaves its network namespace mounted; the data root stays for the next run
+    umount "$DDIR/exec/netns/default" 2>/dev/null
   fi
   if [ -n "${BENCH_KEEP:-}" ]; then bench_log "kept $WORK"; else rm -rf "$WORK"; fi
 }
@@ -317,7 +323,7 @@ done
 sleep 5 # a few scrapes of the stable version before the first deployment
 kill -0 "$LOAD_PID" 2>/dev/null || bench_die "the load loop died: $(cat "$WORK/load.err")"
 
-echo "| round | version | canary serving → failing measurement (s) | decision → provider applied (ms) | rollback command (ms) | decision → last canary answer (ms) | canary answers after decision | front errors | reason on the timeline |"
+echo "| round | version | canary serving → failing measurement (s) | decision → rollback-applied (ms) | rollback command (ms) | decision → last canary answer (ms) | canary answers after decision | front errors | reason on the timeline |"
 echo "|---|---|---|---|---|---|---|---|---|"
 for round in $(seq 1 "$ROUNDS"); do
   v="1.$round.0-bad"

@@ -75,9 +75,9 @@ class DeploymentLoopTest {
         }
     };
 
-    private DeploymentLoop loop() {
-        DeploymentLoop loop = new DeploymentLoop(store, sensors, listener, later, clock, () -> "dep-1");
-        DeployConfig config = new DeployConfig(
+    /** One canary step of 25 % (30 s), then promotion; 1 min of validation. */
+    private static DeployConfig config() {
+        return new DeployConfig(
                 new ProviderSpec("command", Map.of(), "services.api.deploy.provider"),
                 new Strategy.Canary(List.of(new CanaryStep(
                         Optional.of(25),
@@ -88,8 +88,12 @@ class DeploymentLoopTest {
                 new Gates(Gates.Before.ALL, List.of(), Duration.ofMinutes(1), Optional.empty()),
                 Map.of(),
                 List.of());
+    }
+
+    private DeploymentLoop loop() {
+        DeploymentLoop loop = new DeploymentLoop(store, sensors, listener, later, clock, () -> "dep-1");
         loop.configure(
-                Map.of("api", new DeploymentLoop.Deployable(config, this::apply, Map.of())), DeploySettings.NONE);
+                Map.of("api", new DeploymentLoop.Deployable(config(), this::apply, Map.of())), DeploySettings.NONE);
         return loop;
     }
 
@@ -218,17 +222,7 @@ class DeploymentLoopTest {
         ClosingProvider first = new ClosingProvider();
         ClosingProvider second = new ClosingProvider();
         ClosingProvider third = new ClosingProvider();
-        DeployConfig config = new DeployConfig(
-                new ProviderSpec("command", Map.of(), "services.api.deploy.provider"),
-                new Strategy.Canary(List.of(new CanaryStep(
-                        Optional.of(25),
-                        Optional.empty(),
-                        new Pause.For(Duration.ofSeconds(30)),
-                        Optional.empty(),
-                        false))),
-                new Gates(Gates.Before.ALL, List.of(), Duration.ofMinutes(1), Optional.empty()),
-                Map.of(),
-                List.of());
+        DeployConfig config = config();
         loop.configure(Map.of("api", new DeploymentLoop.Deployable(config, first, Map.of())), DeploySettings.NONE);
         start(loop); // its first step now runs on the first provider
 

@@ -78,21 +78,8 @@ public final class DeploymentPolicy {
             Instant at,
             String by,
             Instant now) {
-        return new Deployment(
-                id,
-                service,
-                environment,
-                version,
-                stableVersion,
-                labels,
-                plan,
-                now,
-                by,
-                new Scheduled(at, Optional.empty()),
-                0,
-                List.of());
+        return create(id, service, environment, version, stableVersion, labels, plan, at, Duration.ZERO, by, now);
     }
-
     /** Advances {@code deployment} as far as {@code observation} and {@code now} allow. */
     public static DeploymentStep step(Deployment deployment, Observation observation, Instant now) {
         Move m = new Move(deployment, now, Deployment.STEWARD);

@@ -39,15 +39,7 @@ public final class Plans {
             Pause pause = i == r.batches() ? Pause.NONE : new Pause.For(r.pause());
             steps.add(new PlanStep(Action.DEPLOY, Math.round(i * 100f / r.batches()), 0, pause, during, false));
         }
-        return new Plan(
-                steps,
-                config.gates().before(),
-                config.gates().validation(),
-                validation,
-                Duration.ZERO,
-                false,
-                config.gates().rollbackCapacity(),
-                "");
+        return plan(steps, config, validation, false);
     }
 
     private static Plan canary(
@@ -69,15 +61,14 @@ public final class Plans {
                     s.irreversible()));
         }
         steps.add(new PlanStep(Action.PROMOTE, 100, 0, Pause.NONE, combine(during, config, settings), false));
+        return plan(steps, config, validation, true);
+    }
+
+    /** A plan that keeps nothing warm after success; {@code cleanup}: whether it leaves something to remove. */
+    private static Plan plan(List<PlanStep> steps, DeployConfig config, AnalysisTemplate validation, boolean cleanup) {
+        Gates g = config.gates();
         return new Plan(
-                steps,
-                config.gates().before(),
-                config.gates().validation(),
-                validation,
-                Duration.ZERO,
-                true,
-                config.gates().rollbackCapacity(),
-                "");
+                steps, g.before(), g.validation(), validation, Duration.ZERO, cleanup, g.rollbackCapacity(), "");
     }
 
     /** The named templates as one: metrics and gates together, the shortest interval, the strictest limits. */

@@ -37,6 +37,10 @@ final class Drive {
     CommandOutcome lastCommand;
 
     Drive(DeployConfig config) {
+        this(config, START.plusSeconds(60), Duration.ZERO);
+    }
+
+    private Drive(DeployConfig config, Instant at, Duration ahead) {
         deployment = DeploymentPolicy.create(
                 "d1",
                 "api",
@@ -45,27 +49,15 @@ final class Drive {
                 "v1",
                 Map.of("team", "web"),
                 Plans.compile(config, DeploySettings.NONE),
-                START.plusSeconds(60),
+                at,
+                ahead,
                 "alice",
                 START);
     }
 
     /** A deployment scheduled an hour after {@link #START}, announced {@code ahead} before it starts. */
     static Drive scheduled(Duration ahead) {
-        Drive d = new Drive();
-        d.deployment = DeploymentPolicy.create(
-                "d1",
-                "api",
-                "production",
-                "v2",
-                "v1",
-                Map.of("team", "web"),
-                plan(false),
-                START.plus(Duration.ofHours(1)),
-                ahead,
-                "alice",
-                START);
-        return d;
+        return new Drive(config(false), START.plus(Duration.ofHours(1)), ahead);
     }
 
     Drive(boolean irreversible) {

@@ -15,15 +15,22 @@ public final class TimeParams {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
+        BigDecimal seconds;
         try {
-            BigDecimal seconds = new BigDecimal(value.strip());
-            long whole = seconds.longValue();
-            int nanos = seconds.subtract(BigDecimal.valueOf(whole))
-                    .movePointRight(9)
-                    .intValue();
-            return Optional.of(Instant.ofEpochSecond(whole, nanos));
-        } catch (NumberFormatException | ArithmeticException e) {
-            // not a number: try RFC 3339 below
+            seconds = new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            seconds = null; // not a number: try RFC 3339 below
+        }
+        if (seconds != null) {
+            try {
+                long whole = seconds.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+                int nanos = seconds.subtract(BigDecimal.valueOf(whole))
+                        .movePointRight(9)
+                        .intValue();
+                return Optional.of(Instant.ofEpochSecond(whole, nanos));
+            } catch (ArithmeticException | java.time.DateTimeException e) {
+                throw new IllegalArgumentException(EXPECTED); // beyond the range of times
+            }
         }
         try {
             return Optional.of(java.time.OffsetDateTime.parse(value.strip()).toInstant());

@@ -193,6 +193,21 @@ final class StackLoading {
                 continue;
             }
             ProviderSpec p = service.deploy().get().provider();
+            if ((p.type().equals("nginx") || p.type().equals("haproxy"))
+                    && service.deploy().get().strategy() instanceof dev.steward.core.deploy.Strategy.Rolling) {
+                // every rolling batch is a deploy with a share: through a proxy it would end with the stable pool
+                // taken out of service and nothing to put it back
+                errors.add(new ConfigError(
+                        file.toString(),
+                        0,
+                        0,
+                        "services." + service.name() + ".deploy.strategy",
+                        "rolling is not supported with the " + p.type() + " provider",
+                        Optional.of("rolling"),
+                        Optional.of("canary (the proxy's weights move per step) or blue_green (one switch); or the"
+                                + " command provider for rolling batches")));
+                continue;
+            }
             switch (Actuators.forConfig(p.type(), p.settings(), p.path(), tools)) {
                 case Configured.Valid<Actuator> v -> out.put(service.name(), v.value());
                 case Configured.Invalid<Actuator> i -> errors.addAll(i.errors());

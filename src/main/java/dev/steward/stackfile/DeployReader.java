@@ -157,14 +157,9 @@ final class DeployReader {
                     r.require(a, "receivers", "a list of receiver names such as [ops-slack]")
                             .map(n -> r.scalars(n, a.path("receivers"), "a list of receiver names such as [ops-slack]"))
                             .ifPresent(names -> names.forEach(s -> out.add(s.value())));
-                    a.get("ahead").ifPresent(n -> {
-                        if (n instanceof YamlNode.Scalar s
-                                && (s.value().equals("0") || s.value().equals("0s"))) {
-                            ahead[0] = Duration.ZERO;
-                        } else {
-                            r.duration(n, a.path("ahead")).ifPresent(d -> ahead[0] = d);
-                        }
-                    });
+                    a.get("ahead")
+                            .flatMap(n -> nonNegative(r, n, a.path("ahead")))
+                            .ifPresent(d -> ahead[0] = d);
                 });
         return new Announce(List.copyOf(out), ahead[0]);
     }
@@ -247,7 +242,11 @@ final class DeployReader {
     }
 
     static Optional<Duration> nonNegative(NodeReader r, YamlNode node, String path) {
-        if (node instanceof Scalar s && (s.value().equals("0") || s.value().equals("0s"))) {
+        if (node instanceof Scalar s
+                && (s.value().equals("0")
+                        || dev.steward.core.expect.DurationLiteral.parse(s.value())
+                                .filter(Duration::isZero)
+                                .isPresent())) {
             return Optional.of(Duration.ZERO);
         }
         return r.duration(node, path);

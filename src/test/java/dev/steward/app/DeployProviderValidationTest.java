@@ -38,6 +38,30 @@ class DeployProviderValidationTest {
     }
 
     @Test
+    void aRollingStrategyThroughAProxyProviderIsRefusedWithItsPath() throws Exception {
+        Path file = Files.writeString(dir.resolve("stack.yml"), """
+                stack: shop
+                services:
+                  api:
+                    deploy:
+                      provider:
+                        type: nginx
+                        file: /tmp/api-pool.conf
+                        stable: ['127.0.0.1:8081']
+                        canary: ['127.0.0.1:8082']
+                        commands: {deploy: 'true'}
+                      strategy: {rolling: {batches: 4}}
+                """);
+
+        Cli cli = Cli.run("validate", "--config", file.toString());
+
+        assertThat(cli.exitCode()).as(cli.transcript()).isEqualTo(2);
+        assertThat(cli.err())
+                .contains("services.api.deploy.strategy: rolling is not supported with the nginx provider")
+                .contains("canary (the proxy's weights move per step) or blue_green");
+    }
+
+    @Test
     void aValidCommandProviderPassesValidation() throws Exception {
         Path file = Files.writeString(dir.resolve("stack.yml"), """
                 stack: shop

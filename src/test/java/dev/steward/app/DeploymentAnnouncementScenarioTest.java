@@ -220,7 +220,7 @@ class DeploymentAnnouncementScenarioTest {
         runUntil(clock.instant().plusSeconds(5));
         assertThat(titles())
                 .containsExactly(
-                        "Deployment of api 1.3.0 to staging: scheduled to start at " + startAt + " (in 39 min)");
+                        "Deployment of api 1.3.0 to staging: scheduled to start at " + startAt + " (in 40 min)");
         assertThat(received.getFirst().path("detail").asString())
                 .contains("announced again at " + startAt.minus(Duration.ofMinutes(30)));
 
@@ -234,7 +234,7 @@ class DeploymentAnnouncementScenarioTest {
         runUntil(startAt.minus(Duration.ofMinutes(29)));
         assertThat(titles())
                 .containsExactly(
-                        "Deployment of api 1.3.0 to staging: scheduled to start at " + startAt + " (in 39 min)",
+                        "Deployment of api 1.3.0 to staging: scheduled to start at " + startAt + " (in 40 min)",
                         "Deployment of api 1.3.0 to staging: starts at " + startAt + " (in 30 min)");
 
         runUntil(startAt.plusSeconds(20));
@@ -248,11 +248,14 @@ class DeploymentAnnouncementScenarioTest {
 
         var past = schedule("1.3.0", T0.minus(Duration.ofHours(1)).toString());
         var garbage = schedule("1.3.0", "tomorrow");
+        var far = schedule("1.3.0", "99999999999999999");
 
         assertThat(past.statusCode()).isEqualTo(400);
         assertThat(past.body()).contains("start_at", "a time not in the past");
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(garbage.body()).contains("start_at", "tomorrow", "an RFC 3339 time");
+        assertThat(far.statusCode()).isEqualTo(400);
+        assertThat(far.body()).contains("start_at", "an RFC 3339 time");
         assertThat(titles()).isEmpty();
     }
 

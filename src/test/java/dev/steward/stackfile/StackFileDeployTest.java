@@ -369,7 +369,7 @@ class StackFileDeployTest {
                     deploy:
                       provider: {type: command, deploy: x}
                       strategy: {rolling: {batches: 2}}
-                      announce: {receivers: [ops], ahead: 0s}
+                      announce: {receivers: [ops], ahead: 0m}
                   db:
                     deploy:
                       provider: {type: command, deploy: x}

@@ -92,7 +92,9 @@ public final class DeploymentPolicy {
     private static boolean advance(Move m, Observation o) {
         return switch (m.state()) {
             case Scheduled s -> {
-                if (s.announceAt().filter(a -> !m.now().isBefore(a)).isPresent()) {
+                // an announcement time that came (late, after downtime, but before the start): announce now
+                if (s.announceAt().filter(a -> !m.now().isBefore(a)).isPresent()
+                        && m.now().isBefore(s.at())) {
                     m.to(
                             Trigger.START_NEAR,
                             new Scheduled(s.at(), Optional.empty()),
@@ -300,16 +302,19 @@ public final class DeploymentPolicy {
         };
     }
 
-    /** "30 min", "2 h 5 min", "45 s": how far {@code at} is from {@code now}. */
+    /** "30 min", "2 h 5 min", "45 s": how far {@code at} is from {@code now}, to the nearest minute from 90 s. */
     public static String minutesUntil(Instant now, Instant at) {
         Duration d = Duration.between(now, at);
         if (d.isNegative() || d.isZero()) {
             return "0 s";
         }
-        if (d.toHours() >= 1) {
-            return d.toHours() + " h" + (d.toMinutesPart() > 0 ? " " + d.toMinutesPart() + " min" : "");
+        if (d.compareTo(Duration.ofSeconds(90)) < 0) {
+            return d.toSeconds() + " s";
         }
-        return d.toMinutes() >= 1 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+        long minutes = d.plusSeconds(30).toMinutes(); // to the nearest minute: a step runs a little after its time
+        return minutes >= 60
+                ? minutes / 60 + " h" + (minutes % 60 > 0 ? " " + minutes % 60 + " min" : "")
+                : minutes + " min";
     }
 
     private static Instant earliest(Instant a, Optional<Instant> b) {

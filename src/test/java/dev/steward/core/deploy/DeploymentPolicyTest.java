@@ -412,15 +412,34 @@ class DeploymentPolicyTest {
     }
 
     @Test
-    void anOverdueAnnouncementStillComesBeforeTheStartOnTheTimeline() {
-        Drive d = Drive.scheduled(Duration.ofMinutes(30));
+    void aLateAnnouncementComesBeforeTheStartAndOneWhoseStartHasPassedIsDropped() {
+        Drive late = Drive.scheduled(Duration.ofMinutes(30));
+        late.after(Duration.ofMinutes(50)).step(Drive.GOOD); // down from 0:30 to 0:50: ten minutes are left
 
-        d.after(Duration.ofHours(2)).step(Drive.BLOCKED);
+        assertThat(late.deployment.timeline()).singleElement().satisfies(e -> {
+            assertThat(e.trigger()).isEqualTo(Trigger.START_NEAR);
+            assertThat(e.reason()).endsWith("(in 10 min)");
+        });
 
-        assertThat(d.deployment.timeline())
+        Drive missed = Drive.scheduled(Duration.ofMinutes(30));
+        missed.after(Duration.ofHours(2)).step(Drive.BLOCKED); // down past the start: it starts, nothing "starts in"
+
+        assertThat(missed.deployment.timeline())
                 .extracting(DeploymentEvent::trigger)
-                .startsWith(Trigger.START_NEAR, Trigger.STARTED);
-        assertThat(d.deployment.timeline().getFirst().reason()).endsWith("(in 0 s)");
+                .containsExactly(Trigger.STARTED, Trigger.BEFORE_GATES_BLOCKED);
+    }
+
+    @Test
+    void theTimeToTheStartIsSaidToTheNearestMinuteAndInSecondsBelowNinety() {
+        java.time.Instant t = Drive.START;
+        assertThat(DeploymentPolicy.minutesUntil(t, t.plusSeconds(29 * 60 + 58)))
+                .isEqualTo("30 min");
+        assertThat(DeploymentPolicy.minutesUntil(t, t.plusSeconds(89))).isEqualTo("89 s");
+        assertThat(DeploymentPolicy.minutesUntil(t, t.plusSeconds(2 * 3600 + 5 * 60 + 10)))
+                .isEqualTo("2 h 5 min");
+        assertThat(DeploymentPolicy.minutesUntil(t, t.plusSeconds(3 * 3600 - 10)))
+                .isEqualTo("3 h");
+        assertThat(DeploymentPolicy.minutesUntil(t, t.minusSeconds(5))).isEqualTo("0 s");
     }
 
     @Test

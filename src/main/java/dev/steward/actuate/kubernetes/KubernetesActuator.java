@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies a step to a Kubernetes Deployment. {@code deploy} rolls the stable Deployment to the new image; {@code
- * set_weight} and {@code scale_canary} run the new image in a canary Deployment beside it ({@link Canary}) sized to
+ * Applies a step to a Kubernetes Deployment. {@code deploy} with a share or replicas starts the canary, at 100 % (or
+ * without a share) rolls the stable Deployment to the new image ({@link #deploy}); {@code set_weight} and {@code
+ * scale_canary} run the new image in a canary Deployment beside it ({@link Canary}) sized to
  * the weight (or the asked replicas); {@code switch} and {@code promote} roll the stable Deployment to the new image
  * and then remove the canary (a Service balances over both, so switching traffic is promoting); {@code rollback}
  * removes the canary first (the bad version stops serving at once) and rolls the stable Deployment back to the
@@ -63,7 +64,7 @@ public final class KubernetesActuator implements Actuator, AutoCloseable {
         String stable = settings.deployment().orElse(request.service());
         try {
             String output = switch (request.action()) {
-                case DEPLOY -> roll(stable, request.version(), deadline);
+                case DEPLOY -> deploy(stable, request, deadline);
                 case SET_WEIGHT -> canary(stable, request, request.weightPercent(), deadline);
                 case SCALE_CANARY -> canary(stable, request, -1, deadline);
                 case SWITCH, PROMOTE -> roll(stable, request.version(), deadline) + "\n" + removeCanary(stable);
@@ -82,6 +83,24 @@ public final class KubernetesActuator implements Actuator, AutoCloseable {
         } catch (KubernetesClientException e) {
             return failure(e);
         }
+    }
+
+    /**
+     * A deploy with a share of the traffic (a canary's first step, "deploy, 10 % of traffic", or a rolling batch) or
+     * with replicas starts the canary Deployment at that size, so only that share runs the new version; a deploy of
+     * everything (100 %, the last rolling batch) rolls the stable Deployment and removes the canary; a deploy without a
+     * share (blue-green's first step) rolls the stable Deployment: one Service balances over both, so there is no green
+     * set apart from the traffic.
+     */
+    private String deploy(String stable, Actuation request, long deadline) throws Refused {
+        if (request.replicas() > 0) {
+            return canary(stable, request, -1, deadline);
+        }
+        if (request.weightPercent() > 0 && request.weightPercent() < 100) {
+            return canary(stable, request, request.weightPercent(), deadline);
+        }
+        String rolled = roll(stable, request.version(), deadline);
+        return request.weightPercent() >= 100 ? rolled + "\n" + removeCanary(stable) : rolled;
     }
 
     /** Rolls {@code name} to {@code version}'s image and waits until the rollout is done. */

@@ -200,6 +200,47 @@ class KubernetesActuatorTest {
     }
 
     @Test
+    void aCanarysFirstStepStartsTheCanaryAtItsShareAndLeavesTheStableDeploymentAlone() throws Exception {
+        KubernetesActuator a = actuator("60s");
+        CompletableFuture<Result> first = start(a, request(Action.DEPLOY, "2.0.0", 20, 0));
+        ready("api-canary", IMAGE + ":2.0.0");
+
+        assertThat(applied(first).output()).contains("1 replicas beside 4 stable");
+        assertThat(image(get("api"))).isEqualTo(IMAGE + ":1.0.0");
+
+        CompletableFuture<Result> byReplicas = start(a, request(Action.DEPLOY, "2.0.0", 0, 2));
+        client.apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName("api-canary")
+                .waitUntilCondition(x -> x.getSpec().getReplicas() == 2, 60, TimeUnit.SECONDS);
+        ready("api-canary", IMAGE + ":2.0.0");
+        assertThat(applied(byReplicas).output()).contains("2 replicas beside 4 stable");
+        assertThat(image(get("api"))).isEqualTo(IMAGE + ":1.0.0");
+    }
+
+    @Test
+    void aDeployOfAllTheTrafficRollsTheStableDeploymentAndRemovesTheCanary() throws Exception {
+        KubernetesActuator a = actuator("60s");
+        CompletableFuture<Result> canary = start(a, request(Action.DEPLOY, "2.0.0", 50, 0));
+        ready("api-canary", IMAGE + ":2.0.0");
+        applied(canary);
+
+        CompletableFuture<Result> all = start(a, request(Action.DEPLOY, "2.0.0", 100, 0));
+        ready("api", IMAGE + ":2.0.0");
+
+        assertThat(applied(all).output())
+                .contains("rolled out to " + IMAGE + ":2.0.0")
+                .contains("canary shop/api-canary removed");
+        assertThat(client.apps()
+                        .deployments()
+                        .inNamespace(NS)
+                        .withName("api-canary")
+                        .get())
+                .isNull();
+    }
+
+    @Test
     void scaleCanaryUsesTheAskedReplicas() throws Exception {
         CompletableFuture<Result> result = start(actuator("60s"), request(Action.SCALE_CANARY, "2.0.0", 0, 2));
         ready("api-canary", IMAGE + ":2.0.0");

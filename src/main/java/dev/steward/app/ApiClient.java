@@ -22,6 +22,14 @@ final class ApiClient {
         this.server = server;
     }
 
+    /** {@code collection} + {@code id} (percent-encoded as one path segment) + {@code action}. */
+    static String resource(String collection, String id, String action) {
+        return collection
+                + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20")
+                + action;
+    }
+
     /** An answer: the HTTP status and the JSON body (a missing node when the body was empty). */
     record Answer(int status, JsonNode body) {
         boolean ok() {

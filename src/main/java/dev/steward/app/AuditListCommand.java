@@ -1,7 +1,6 @@
 package dev.steward.app;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,12 +17,8 @@ import tools.jackson.databind.JsonNode;
         description = "List audit records of a running daemon, newest first. Exit 0 done, 1 refused, 2 usage or"
                 + " connection error.")
 final class AuditListCommand implements Callable<Integer> {
-    @Option(
-            names = "--server",
-            paramLabel = "URL",
-            defaultValue = "http://127.0.0.1:" + DaemonOptions.DEFAULT_PORT,
-            description = "The daemon's base URL. Default: ${DEFAULT-VALUE}.")
-    URI server;
+    @CommandLine.Mixin
+    ServerOption server;
 
     @Option(names = "--actor", description = "Only records by this actor.")
     String actor;
@@ -54,7 +49,7 @@ final class AuditListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            ApiClient.Answer a = new ApiClient(server).get("/api/v1/audit" + query());
+            ApiClient.Answer a = server.client().get("/api/v1/audit" + query());
             if (!a.ok()) {
                 err.printf("steward audit list: %s%n", a.error());
                 a.body()

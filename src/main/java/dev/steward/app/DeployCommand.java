@@ -1,7 +1,6 @@
 package dev.steward.app;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -45,12 +44,8 @@ final class DeployCommand implements Runnable {
 
     /** Options every subcommand has. */
     static class Common {
-        @Option(
-                names = "--server",
-                paramLabel = "URL",
-                defaultValue = "http://127.0.0.1:" + DaemonOptions.DEFAULT_PORT,
-                description = "The daemon's base URL. Default: ${DEFAULT-VALUE}.")
-        URI server;
+        @CommandLine.Mixin
+        ServerOption server;
 
         /** How often --watch asks the daemon, in milliseconds (tests shorten it). */
         @Option(names = "--poll-ms", hidden = true, defaultValue = "1000")
@@ -63,7 +58,7 @@ final class DeployCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                return action.run(new ApiClient(server), out, err);
+                return action.run(server.client(), out, err);
             } catch (ApiClient.Unreachable e) {
                 err.printf("steward deploy: %s%n", e.getMessage());
                 return 2;
@@ -90,8 +85,7 @@ final class DeployCommand implements Runnable {
         }
 
         static String path(String id, String action) {
-            return "/api/v1/deployments/"
-                    + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20") + action;
+            return ApiClient.resource("/api/v1/deployments/", id, action);
         }
 
         /** Prints the timeline from entry {@code from} on until the deployment is terminal; its exit code. */

@@ -1,7 +1,6 @@
 package dev.steward.app;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,12 +44,8 @@ final class IncidentCommand implements Runnable {
 
     /** Options every subcommand has. */
     static class Common {
-        @Option(
-                names = "--server",
-                paramLabel = "URL",
-                defaultValue = "http://127.0.0.1:" + DaemonOptions.DEFAULT_PORT,
-                description = "The daemon's base URL. Default: ${DEFAULT-VALUE}.")
-        URI server;
+        @CommandLine.Mixin
+        ServerOption server;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -60,7 +55,7 @@ final class IncidentCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                ApiClient.Answer a = action.run(new ApiClient(server), out);
+                ApiClient.Answer a = action.run(server.client(), out);
                 if (!a.ok()) {
                     err.printf("steward incident: %s%n", a.error());
                     return a.status() == 400 ? 2 : 1;
@@ -88,8 +83,7 @@ final class IncidentCommand implements Runnable {
         }
 
         static String path(String id, String action) {
-            return "/api/v1/incidents/"
-                    + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20") + action;
+            return ApiClient.resource("/api/v1/incidents/", id, action);
         }
     }
 

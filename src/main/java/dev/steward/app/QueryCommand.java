@@ -44,12 +44,8 @@ final class QueryCommand implements Callable<Integer> {
             description = "A range query: start, end (RFC 3339 or unix seconds) and step (15s, 1m or seconds).")
     String[] range;
 
-    @Option(
-            names = "--server",
-            paramLabel = "URL",
-            defaultValue = "http://127.0.0.1:" + DaemonOptions.DEFAULT_PORT,
-            description = "The API's base URL. Default: ${DEFAULT-VALUE}.")
-    URI server;
+    @CommandLine.Mixin
+    ServerOption server;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
     CheckCommand.Format format;
@@ -59,7 +55,7 @@ final class QueryCommand implements Callable<Integer> {
 
     /** The API path under the server URL, keeping any path prefix the URL has ({@code http://h/prometheus}). */
     private URI endpoint(String path) {
-        return new ApiClient(server).endpoint(path);
+        return server.client().endpoint(path);
     }
 
     @Override
@@ -102,7 +98,8 @@ final class QueryCommand implements Callable<Integer> {
             doc = JsonMapper.builder().build().readTree(response.body());
         } catch (RuntimeException e) {
             err.printf(
-                    "steward query: %s answered HTTP %d with a body that is not JSON%n", server, response.statusCode());
+                    "steward query: %s answered HTTP %d with a body that is not JSON%n",
+                    server.url, response.statusCode());
             err.flush();
             return 2;
         }

@@ -55,16 +55,13 @@ public final class StatusPageApi {
                 "/api/v1/status-page",
                 ctx -> send(ctx, 200, PageJson.render(PageModels.build(source, registry, bars))));
         cfg.routes.get("/api/v1/status-page/drafts", ctx -> send(ctx, 200, drafts()));
-        cfg.routes.post("/api/v1/status-page/incidents", ctx -> guarded(ctx, () -> create(ctx)));
+        cfg.routes.post("/api/v1/status-page/incidents", this::create); // ApiException: ApiServer answers it
         cfg.routes.post(
-                "/api/v1/status-page/incidents/{id}/publish",
-                ctx -> guarded(ctx, () -> act(ctx, IncidentRequest.publish(body(ctx)))));
+                "/api/v1/status-page/incidents/{id}/publish", ctx -> act(ctx, IncidentRequest.publish(body(ctx))));
         cfg.routes.post(
-                "/api/v1/status-page/incidents/{id}/updates",
-                ctx -> guarded(ctx, () -> act(ctx, IncidentRequest.update(body(ctx)))));
+                "/api/v1/status-page/incidents/{id}/updates", ctx -> act(ctx, IncidentRequest.update(body(ctx))));
         cfg.routes.post(
-                "/api/v1/status-page/incidents/{id}/discard",
-                ctx -> guarded(ctx, () -> act(ctx, IncidentRequest.discard(body(ctx)))));
+                "/api/v1/status-page/incidents/{id}/discard", ctx -> act(ctx, IncidentRequest.discard(body(ctx))));
     }
 
     private void page(Context ctx) {
@@ -141,28 +138,6 @@ public final class StatusPageApi {
                     .ifPresent(p -> object.put("by", p.name()));
         }
         return object;
-    }
-
-    private void guarded(Context ctx, Runnable handler) {
-        try {
-            handler.run();
-        } catch (ApiException e) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("status", "error");
-            doc.put("error", e.getMessage());
-            if (!e.errors().isEmpty()) {
-                List<Object> list = new ArrayList<>();
-                for (ApiException.FieldError f : e.errors()) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("field", f.field());
-                    m.put("value", f.value());
-                    m.put("expected", f.expected());
-                    list.add(m);
-                }
-                doc.put("errors", list);
-            }
-            send(ctx, e.status(), doc);
-        }
     }
 
     private void send(Context ctx, int status, Object doc) {

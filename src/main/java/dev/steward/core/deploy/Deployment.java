@@ -38,51 +38,20 @@ public record Deployment(
     public Deployment with(DeploymentState next, List<DeploymentEvent> events) {
         List<DeploymentEvent> all = new ArrayList<>(timeline);
         all.addAll(events);
-        return new Deployment(
-                id,
-                service,
-                environment,
-                version,
-                stableVersion,
-                labels,
-                plan,
-                createdAt,
-                createdBy,
-                next,
-                revision,
-                all);
+        return copy(next, revision, all);
     }
 
     public Deployment withRevision(long r) {
-        return new Deployment(
-                id,
-                service,
-                environment,
-                version,
-                stableVersion,
-                labels,
-                plan,
-                createdAt,
-                createdBy,
-                state,
-                r,
-                timeline);
+        return copy(state, r, timeline);
     }
 
     public Deployment withTimeline(List<DeploymentEvent> t) {
+        return copy(state, revision, t);
+    }
+
+    private Deployment copy(DeploymentState s, long r, List<DeploymentEvent> t) {
         return new Deployment(
-                id,
-                service,
-                environment,
-                version,
-                stableVersion,
-                labels,
-                plan,
-                createdAt,
-                createdBy,
-                state,
-                revision,
-                t);
+                id, service, environment, version, stableVersion, labels, plan, createdAt, createdBy, s, r, t);
     }
 
     /** The actuation of {@code action} for this deployment. */

@@ -240,8 +240,6 @@ final class DeployCommand implements Runnable {
         @Option(names = "--reason", description = "Why (goes on the timeline and the audit log).")
         String reason;
 
-        abstract String action();
-
         @Override
         public Integer call() throws InterruptedException {
             Map<String, String> body = new LinkedHashMap<>();
@@ -250,7 +248,7 @@ final class DeployCommand implements Runnable {
                 body.put("reason", reason);
             }
             return call((api, out, err) -> {
-                ApiClient.Answer a = api.post(path(id, "/" + action()), body);
+                ApiClient.Answer a = api.post(path(id, "/" + spec.name()), body); // the subcommand is the action
                 if (!a.ok()) {
                     return refused(a, err);
                 }
@@ -260,43 +258,20 @@ final class DeployCommand implements Runnable {
         }
     }
 
-    @Command(name = "promote", description = "Take the deployment past a step that waits to be promoted.")
-    static final class Promote extends Steer {
-        @Override
-        String action() {
-            return "promote";
-        }
-    }
+    @Command(
+            name = "promote",
+            description = "Take the deployment past a step that waits to be promoted, or start a scheduled one now.")
+    static final class Promote extends Steer {}
 
     @Command(name = "pause", description = "Hold the deployment where it is.")
-    static final class Pause extends Steer {
-        @Override
-        String action() {
-            return "pause";
-        }
-    }
+    static final class Pause extends Steer {}
 
     @Command(name = "resume", description = "Resume a paused deployment.")
-    static final class Resume extends Steer {
-        @Override
-        String action() {
-            return "resume";
-        }
-    }
+    static final class Resume extends Steer {}
 
     @Command(name = "abort", description = "Stop the deployment and leave everything as it is.")
-    static final class Abort extends Steer {
-        @Override
-        String action() {
-            return "abort";
-        }
-    }
+    static final class Abort extends Steer {}
 
     @Command(name = "rollback", description = "Roll back to the stable version.")
-    static final class Rollback extends Steer {
-        @Override
-        String action() {
-            return "rollback";
-        }
-    }
+    static final class Rollback extends Steer {}
 }
